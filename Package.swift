@@ -1,0 +1,56 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "dealq",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dealq", targets: ["DealqCLI"]),
+        .executable(name: "dealq-gen", targets: ["DealqGen"]),
+        .library(name: "DealqCore", targets: ["DealqCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // System libraries (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev, libpcre2-dev).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(
+            name: "CPCRE2",
+            providers: [.apt(["libpcre2-dev"])]),
+
+        // The query language: lexer, parser, AST, printer. No dependencies.
+        .target(name: "DealqLanguage"),
+        // Typed result tables and their renderers. No dependencies.
+        .target(name: "DealqRender"),
+        // The engine: corpus reader, index, catalog, checker, planner, executor. No terminal I/O.
+        .target(
+            name: "DealqCore",
+            dependencies: [
+                "CCmarkGFM", "CPCRE2", "DealqLanguage", "DealqRender",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ]),
+        // The command-line front end.
+        .executableTarget(
+            name: "DealqCLI",
+            dependencies: [
+                "DealqCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // Deterministic generator of realistic deal corpora (bundled sample, benchmarks).
+        .executableTarget(name: "DealqGen"),
+
+        .testTarget(name: "DealqLanguageTests", dependencies: ["DealqLanguage"]),
+        .testTarget(name: "DealqRenderTests", dependencies: ["DealqRender"]),
+        .testTarget(
+            name: "DealqCoreTests",
+            dependencies: ["DealqCore"],
+            resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+import DealqLanguage
+import DealqRender

@@ -1,0 +1,55 @@
+/// The typed answer of every query: named columns and rows of typed cells.
+///
+/// Renderers turn a `Table` into text for one output format; the engine never
+/// formats values itself.
+public struct Table: Sendable, Equatable {
+    public var columns: [Column]
+    public var rows: [[Cell]]
+    /// How many rows the answer had before `limit:` cut it (nil: not cut).
+    public var totalRows: Int?
+    /// Which column holds time groups (`month`, `quarter`, `year`), drawn as bars in table output.
+    public var timeColumn: Int?
+    /// Which numeric column the bar chart measures (e.g. `winrate`, `deals`).
+    public var barColumn: Int?
+
+    public init(columns: [Column], rows: [[Cell]] = [], totalRows: Int? = nil,
+                timeColumn: Int? = nil, barColumn: Int? = nil) {
+        self.columns = columns
+        self.rows = rows
+        self.totalRows = totalRows
+        self.timeColumn = timeColumn
+        self.barColumn = barColumn
+    }
+}
+
+public struct Column: Sendable, Equatable {
+    public var name: String
+    public var kind: Kind
+
+    public enum Kind: Sendable, Equatable {
+        case text       // free text, facet values, ids
+        case integer    // counts
+        case number     // plain decimal (weights, confidence)
+        case money      // ACV: `$120K` in table output, a plain number elsewhere
+        case rate       // a fraction 0…1: `42.1%` in table output, a plain number elsewhere
+        case date       // `YYYY-MM-DD`
+        case snippet    // text with highlighted matches marked by `Cell.highlightStart`/`End`
+    }
+
+    public init(_ name: String, _ kind: Kind) {
+        self.name = name
+        self.kind = kind
+    }
+}
+
+public enum Cell: Sendable, Equatable {
+    case null
+    case text(String)
+    case integer(Int)
+    case number(Double)
+
+    /// Markers that `snippet` cells use around highlighted words; renderers
+    /// turn them into color, `**bold**` or nothing.
+    public static let highlightStart: Character = "\u{2}"
+    public static let highlightEnd: Character = "\u{3}"
+}
