@@ -18,7 +18,7 @@ let package = Package(
         // System libraries (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev, libpcre2-dev).
         .systemLibrary(
             name: "CCmarkGFM",
-            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+            providers: [.apt(["libcmark-gfm-dev"])]),
         .systemLibrary(
             name: "CPCRE2",
             providers: [.apt(["libpcre2-dev"])]),

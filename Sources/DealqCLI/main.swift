@@ -1,1 +1,24 @@
-print("dealq")
+import ArgumentParser
+import DealqCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// The one place that prints errors and exits. Exit statuses:
+// 0 success; 1 runtime error or rejected files; 2 usage or query error.
+signal(SIGPIPE, SIG_IGN)
+do {
+    var command = try Dealq.parseAsRoot()
+    try command.run()
+} catch let exit as Exit {
+    Glibc.exit(exit.status)
+} catch {
+    let code = Dealq.exitCode(for: error)
+    let message = Dealq.fullMessage(for: error)
+    if code == .success {
+        Output.out(message)
+        Glibc.exit(0)
+    }
+    if !message.isEmpty { Output.err(message) }
+    Glibc.exit(code == .validationFailure ? 2 : code.rawValue)
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import DealqCore
+import Foundation
+
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Build or refresh the index of a corpus.",
+        discussion: """
+            Reads every deal summary under CORPUS into a SQLite index (default \
+            CORPUS/.dealq/index.sqlite), re-reading only files that changed. Rejected files are \
+            listed on stderr as path:line:col: error: message.
+            Exit status: 0 nothing rejected; 1 some file rejected (all others indexed) or the \
+            index could not be written; 2 usage error.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "The corpus folder (default: --corpus, $DEALQ_CORPUS, or the nearest folder with dealq.yml or .dealq/).")
+    var corpus: String?
+
+    @Option(name: .long, help: ArgumentHelp("The corpus folder.", valueName: "dir"))
+    var corpusOption: String?
+
+    @Option(name: .long, help: ArgumentHelp("The index file.", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: "Summary format: text or json.")
+    var format: Format = .text
+
+    @Flag(name: .long, help: "Rebuild the whole index instead of refreshing it.")
+    var rebuild = false
+
+    mutating func run() throws {
+        let cwd = FileManager.default.currentDirectoryPath
+        let corpusPath = CorpusLocator.corpus(explicit: corpus ?? corpusOption, environment: ProcessInfo.processInfo.environment,
+                                              currentDirectory: cwd)
+        let dbPath = CorpusLocator.database(explicit: db, corpus: corpusPath, currentDirectory: cwd)
+        let indexer = Indexer(corpus: corpusPath, database: dbPath)
+        let progress = Output.stderrIsTerminal ? ProgressLine() : nil
+        let report: IndexReport
+        do {
+            var callback: (@Sendable (IndexProgress) -> Void)?
+            if let progress { callback = { progress.update($0) } }
+            report = try indexer.run(forceRebuild: rebuild, progress: callback)
+            progress?.clear()
+        } catch {
+            progress?.clear()
+            Output.err("error: \(error)")
+            throw Exit(status: 1)
+        }
+        for warning in report.warnings { Output.err(warning.description) }
+        for rejected in report.rejected { Output.err(rejected.description) }
+        switch format {
+        case .json: Output.out(IndexSummary.json(report, database: dbPath))
+        case .text: Output.out(IndexSummary.text(report, database: dbPath, corpus: corpusPath))
+        }
+        if !report.rejected.isEmpty { throw Exit(status: 1) }
+    }
+}

@@ -1,0 +1,249 @@
+import Yams
+
+/// Reads the front matter of a deal into a `Deal`, applying every rule of the
+/// corpus contract. Body, quotes and pattern topics are added by `DealParser`.
+struct FrontMatter {
+    let reading = YAMLReading(lineOffset: 1)
+    let config: CorpusConfig
+    var warnings: [(Position, String)] = []
+
+    init(config: CorpusConfig) {
+        self.config = config
+    }
+
+    /// Names a custom field may not take (compared ignoring case): the
+    /// built-in keys and facets, and the words of the query language.
+    static let reservedNames: Set<String> = [
+        "id", "account", "outcome", "closed", "acv", "segment", "region", "product", "rep", "stage",
+        "competitors", "competitor", "competitor.primary", "competitor.incumbent", "competitor.selected",
+        "crm", "crm.loss_reason", "crm.win_reason", "crm.competitor", "drivers", "driver", "category",
+        "topics", "topic", "tags", "tag", "sources", "source", "confidence", "insights", "area", "label",
+        "month", "quarter", "year", "has", "since", "before", "sort", "limit", "by", "and", "or", "not",
+        "weight", "mismatch",
+    ]
+
+    static let builtinKeys: Set<String> = [
+        "id", "account", "outcome", "closed", "acv", "segment", "region", "product", "rep", "stage",
+        "competitors", "crm", "drivers", "topics", "tags", "sources", "confidence", "insights",
+    ]
+
+    mutating func read(_ yaml: String, body: String) throws(Rejection) -> Deal {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml, .basic) else {
+                throw Rejection(position: Position(line: 2, column: 1), message: "front matter is empty")
+            }
+            root = node
+        } catch let rejection as Rejection {
+            throw rejection
+        } catch let error as YamlError {
+            throw Self.rejection(for: error, lineOffset: reading.lineOffset)
+        } catch {
+            throw Rejection(position: .start, message: "invalid YAML in front matter")
+        }
+        guard case .mapping(let map) = root else {
+            throw reading.reject(root, "front matter is not a mapping")
+        }
+        for (key, _) in map {
+            guard case .scalar = key else { throw reading.reject(key, "front-matter keys must be strings") }
+        }
+
+        let id = try requiredString(map, "id")
+        guard !id.isEmpty else { throw reading.reject(map.value("id")!, "'id' must not be empty") }
+        let outcome = try readOutcome(map)
+        let closed = try readClosed(map)
+        let account = try reading.string(map.value("account"), "account").flatMap(nonEmpty) ?? id
+
+        var deal = Deal(id: id, account: account, outcome: outcome, closed: closed, body: body)
+        let idPosition = reading.position(map.value("id")!)
+        deal.idLine = idPosition.line
+        deal.idColumn = idPosition.column
+        deal.acv = try readACV(map.value("acv"))
+        deal.segment = try reading.string(map.value("segment"), "segment").flatMap(nonEmpty)
+        deal.region = try reading.string(map.value("region"), "region").flatMap(nonEmpty)
+        deal.product = try reading.string(map.value("product"), "product").flatMap(nonEmpty)
+        deal.rep = try reading.string(map.value("rep"), "rep").flatMap(nonEmpty)
+        deal.stage = try reading.string(map.value("stage"), "stage").flatMap(nonEmpty)
+        deal.competitors = try readCompetitors(map.value("competitors"))
+        deal.crm = try readCRM(map.value("crm"))
+        deal.drivers = try readDrivers(map.value("drivers"))
+        deal.topics = try reading.strings(map.value("topics"), "topics").compactMap { nonEmpty($0.lowercased()) }
+        deal.tags = try reading.strings(map.value("tags"), "tags").compactMap(nonEmpty)
+        deal.sources = try reading.strings(map.value("sources"), "sources").compactMap(nonEmpty)
+        deal.confidence = try readConfidence(map.value("confidence"))
+        deal.insights = try readInsights(map.value("insights"))
+        deal.custom = readCustom(map)
+        return deal
+    }
+
+    static func rejection(for error: YamlError, lineOffset: Int) -> Rejection {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let text = context.map { "\($0.text), " } ?? ""
+            return Rejection(position: Position(line: mark.line + lineOffset, column: mark.column),
+                             message: "invalid YAML: \(text)\(problem)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return Rejection(position: Position(line: context.mark.line + lineOffset, column: context.mark.column),
+                             message: "invalid YAML: duplicate key \(keys)")
+        default:
+            return Rejection(position: .start, message: "invalid YAML: \(error)")
+        }
+    }
+
+    private func nonEmpty(_ s: String) -> String? {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        return t.isEmpty ? nil : t
+    }
+
+    private func requiredString(_ map: Node.Mapping, _ key: String) throws(Rejection) -> String {
+        guard let node = map.value(key) else { throw Rejection(position: .start, message: "missing required field '\(key)'") }
+        guard let value = try reading.string(node, key) else {
+            throw reading.reject(node, "missing required field '\(key)' (it is null)")
+        }
+        return value
+    }
+
+    private func readOutcome(_ map: Node.Mapping) throws(Rejection) -> Outcome {
+        let raw = try requiredString(map, "outcome")
+        let normalized = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        switch normalized {
+        case "won", "closed won", "closed-won", "closed_won": return .won
+        case "lost", "closed lost", "closed-lost", "closed_lost": return .lost
+        case "churned", "churn": return .churned
+        default:
+            throw reading.reject(map.value("outcome")!, "invalid outcome '\(raw)' (expected won, lost or churned)")
+        }
+    }
+
+    private func readClosed(_ map: Node.Mapping) throws(Rejection) -> String {
+        let raw = try requiredString(map, "closed")
+        guard CalendarDate.isValid(raw) else {
+            throw reading.reject(map.value("closed")!, "invalid date '\(raw)' for 'closed' (expected a real day as YYYY-MM-DD)")
+        }
+        return raw
+    }
+
+    private func readACV(_ node: Node?) throws(Rejection) -> Double? {
+        guard let node, let raw = try reading.string(node, "acv") else { return nil }
+        switch Money.read(raw) {
+        case .empty: return nil
+        case .value(let v): return v
+        case .negative: throw reading.reject(node, "'acv' must not be negative, not '\(raw)'")
+        case .unreadable: throw reading.reject(node, "'acv' must be a number or money text like 120000, $120K or 1.2M, not '\(raw)'")
+        }
+    }
+
+    private func competitor(_ node: Node?, _ key: String) throws(Rejection) -> String? {
+        try reading.string(node, key).flatMap(nonEmpty).map(config.canonicalCompetitor)
+    }
+
+    private func readCompetitors(_ node: Node?) throws(Rejection) -> Competitors {
+        guard let map = try reading.mapping(node, "competitors") else { return Competitors() }
+        return Competitors(
+            primary: try competitor(map.value("primary"), "competitors.primary"),
+            incumbent: try competitor(map.value("incumbent"), "competitors.incumbent"),
+            selected: try competitor(map.value("selected"), "competitors.selected"),
+            others: try reading.strings(map.value("others"), "competitors.others").compactMap(nonEmpty).map(config.canonicalCompetitor))
+    }
+
+    private func readCRM(_ node: Node?) throws(Rejection) -> CRMFields {
+        guard let map = try reading.mapping(node, "crm") else { return CRMFields() }
+        return CRMFields(
+            lossReason: try reading.string(map.value("loss_reason"), "crm.loss_reason").flatMap(nonEmpty),
+            winReason: try reading.string(map.value("win_reason"), "crm.win_reason").flatMap(nonEmpty),
+            competitor: try competitor(map.value("competitor"), "crm.competitor"))
+    }
+
+    private mutating func readDrivers(_ node: Node?) throws(Rejection) -> [Driver] {
+        let items = try reading.sequence(node, "drivers", of: "mappings")
+        var drivers: [Driver] = []
+        var weights: [Double?] = []
+        for (index, item) in items.enumerated() {
+            guard case .mapping(let map) = item else { throw reading.reject(item, "each driver must be a mapping (driver \(index + 1))") }
+            guard let category = try reading.string(map.value("category"), "category").flatMap(nonEmpty) else {
+                throw reading.reject(map.value("category") ?? item, "driver \(index + 1) has no 'category'")
+            }
+            let weightNode = map.value("weight")
+            let weight = try reading.number(weightNode, "weight", expected: "a number ≥ 0")
+            if let weight, weight < 0 { throw reading.reject(weightNode!, "'weight' must be a number ≥ 0, not '\(Self.format(weight))'") }
+            weights.append(weight)
+            drivers.append(Driver(category: category.lowercased(),
+                                  driver: try reading.string(map.value("driver"), "driver").flatMap(nonEmpty),
+                                  weight: 0,
+                                  explanation: try reading.string(map.value("explanation"), "explanation").flatMap(nonEmpty)))
+        }
+        guard !drivers.isEmpty, let node else { return drivers }
+        let present = weights.compactMap { $0 }
+        if present.isEmpty {
+            for i in drivers.indices { drivers[i].weight = 1 / Double(drivers.count) }
+        } else if present.count < drivers.count {
+            throw reading.reject(node, "some drivers have a weight and some do not")
+        } else {
+            let sum = present.reduce(0, +)
+            if sum == 0 { throw reading.reject(node, "driver weights are all zero") }
+            let scale = (0.99...1.01).contains(sum) ? 1 : 1 / sum
+            if scale != 1 { warnings.append((reading.position(node), "driver weights sum to \(Self.format(sum)); scaled to sum to 1")) }
+            for i in drivers.indices { drivers[i].weight = present[i] * scale }
+        }
+        return drivers
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    private func readConfidence(_ node: Node?) throws(Rejection) -> Double? {
+        guard let value = try reading.number(node, "confidence", expected: "a number between 0 and 1") else { return nil }
+        guard (0...1).contains(value) else { throw reading.reject(node!, "'confidence' must be between 0 and 1, not '\(Self.format(value))'") }
+        return value
+    }
+
+    private func readInsights(_ node: Node?) throws(Rejection) -> [Insight] {
+        let items = try reading.sequence(node, "insights", of: "mappings")
+        var insights: [Insight] = []
+        for (index, item) in items.enumerated() {
+            guard case .mapping(let map) = item else { throw reading.reject(item, "each insight must be a mapping (insight \(index + 1))") }
+            guard let area = try reading.string(map.value("area"), "area").flatMap(nonEmpty) else {
+                throw reading.reject(map.value("area") ?? item, "insight \(index + 1) has no 'area'")
+            }
+            guard let rawLabel = try reading.string(map.value("label"), "label").flatMap(nonEmpty) else {
+                throw reading.reject(map.value("label") ?? item, "insight \(index + 1) has no 'label'")
+            }
+            guard let label = Insight.Label(rawValue: rawLabel.lowercased()) else {
+                throw reading.reject(map.value("label")!, "invalid insight label '\(rawLabel)' (expected gap, advantage, bug or requested)")
+            }
+            insights.append(Insight(area: area, label: label, note: try reading.string(map.value("note"), "note").flatMap(nonEmpty)))
+        }
+        return insights
+    }
+
+    private mutating func readCustom(_ map: Node.Mapping) -> [CustomField] {
+        var fields: [CustomField] = []
+        for (keyNode, valueNode) in map {
+            guard case .scalar(let k) = keyNode, !Self.builtinKeys.contains(k.string) else { continue }
+            let name = k.string
+            guard case .scalar(let s) = valueNode, !YAMLReading.isNull(valueNode) else { continue }
+            if Self.reservedNames.contains(name.lowercased()) {
+                warnings.append((reading.position(keyNode), "custom field '\(name)' has the name of a built-in facet; it is not a facet"))
+                continue
+            }
+            fields.append(CustomField(name: name, value: Self.customValue(s)))
+        }
+        return fields
+    }
+
+    static func customValue(_ s: Node.Scalar) -> CustomField.Value {
+        let text = s.string
+        guard s.style == .plain || s.style == .any else { return .text(text) }
+        switch text {
+        case "true", "True", "TRUE": return .bool(true)
+        case "false", "False", "FALSE": return .bool(false)
+        default: break
+        }
+        if CalendarDate.isValid(text) { return .date(text) }
+        if let n = YAMLReading.number(text) { return .number(n, text: text) }
+        return .text(text)
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Where the corpus and its index are: `--corpus`, else `$DEALQ_CORPUS`, else
+/// the current folder or its nearest ancestor holding `dealq.yml` or
+/// `.dealq/` (as git finds its repository), else the current folder.
+public enum CorpusLocator {
+    public static func corpus(explicit: String?, environment: [String: String], currentDirectory: String) -> String {
+        if let explicit, !explicit.isEmpty { return absolute(explicit, from: currentDirectory) }
+        if let env = environment["DEALQ_CORPUS"], !env.isEmpty { return absolute(env, from: currentDirectory) }
+        var folder = URL(fileURLWithPath: currentDirectory).standardizedFileURL
+        while true {
+            let fm = FileManager.default
+            if fm.fileExists(atPath: folder.appendingPathComponent(CorpusConfig.fileName).path)
+                || fm.fileExists(atPath: folder.appendingPathComponent(".dealq").path) {
+                return folder.path
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { break }
+            folder = parent
+        }
+        return currentDirectory
+    }
+
+    /// `--db`, else `.dealq/index.sqlite` in the corpus.
+    public static func database(explicit: String?, corpus: String, currentDirectory: String) -> String {
+        if let explicit, !explicit.isEmpty { return absolute(explicit, from: currentDirectory) }
+        return corpus + "/.dealq/index.sqlite"
+    }
+
+    static func absolute(_ path: String, from base: String) -> String {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: base).appendingPathComponent(path)
+        var result = url.standardizedFileURL.path
+        while result.count > 1 && result.hasSuffix("/") { result.removeLast() }
+        return result
+    }
+}

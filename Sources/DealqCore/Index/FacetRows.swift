@@ -1,0 +1,48 @@
+/// The text and list facet values of a deal, as rows of `deal_facets`:
+/// `(facet, key, value)` with `key` the lower-cased value. One row per
+/// distinct key per facet. `id` is not here: it is exact and lives in `deals`.
+enum FacetRows {
+    struct Row: Hashable {
+        var facet: String
+        var key: String
+        var value: String
+    }
+
+    static func of(_ deal: Deal) -> [Row] {
+        var rows: [Row] = []
+        var seen = Set<String>()
+        func add(_ facet: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            let key = value.lowercased()
+            if seen.insert(facet + "\u{0}" + key).inserted {
+                rows.append(Row(facet: facet, key: key, value: value))
+            }
+        }
+        add("account", deal.account)
+        add("outcome", deal.outcome.rawValue)
+        add("month", CalendarDate.month(of: deal.closed))
+        add("quarter", CalendarDate.quarter(of: deal.closed))
+        add("year", CalendarDate.year(of: deal.closed))
+        add("segment", deal.segment)
+        add("region", deal.region)
+        add("product", deal.product)
+        add("rep", deal.rep)
+        add("stage", deal.stage)
+        for name in deal.competitors.all { add("competitor", name) }
+        add("competitor.primary", deal.competitors.primary)
+        add("competitor.incumbent", deal.competitors.incumbent)
+        add("competitor.selected", deal.competitors.selected)
+        add("crm.loss_reason", deal.crm.lossReason)
+        add("crm.win_reason", deal.crm.winReason)
+        add("crm.competitor", deal.crm.competitor)
+        for driver in deal.drivers { add("category", driver.category) }
+        for driver in deal.drivers { add("driver", driver.driver) }
+        for topic in deal.topics { add("topic", topic) }
+        for tag in deal.tags { add("tag", tag) }
+        for source in deal.sources { add("source", source) }
+        for insight in deal.insights { add("area", insight.area) }
+        for insight in deal.insights { add("label", insight.label.rawValue) }
+        for field in deal.custom { add(field.name.lowercased(), field.value.text) }
+        return rows
+    }
+}

@@ -1,0 +1,32 @@
+/// Why an index could not be built, opened or refreshed.
+public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// `dealq.yml` is invalid; the existing index was left as it was.
+    case config(FileDiagnostic)
+    /// The corpus folder cannot be read.
+    case corpus(path: String, reason: String)
+    /// The file at the index path is not a dealq index; it was not touched.
+    case notAnIndex(path: String, reason: String)
+    /// The index file is damaged.
+    case corrupt(path: String, detail: String)
+    /// No index yet (queries with `--no-refresh`).
+    case missing(path: String)
+    /// SQLite or the file system failed.
+    case storage(path: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case .config(let d):
+            return "\(d.path):\(d.line):\(d.column): error: \(d.message)"
+        case .corpus(let path, let reason):
+            return "cannot read the corpus at '\(path)': \(reason)"
+        case .notAnIndex(let path, let reason):
+            return "'\(path)' is not a dealq index (\(reason)); it was left untouched: move it away or choose another path with --db"
+        case .corrupt(let path, let detail):
+            return "the index '\(path)' is damaged (\(detail)); delete it and run 'dealq index' to rebuild it"
+        case .missing(let path):
+            return "no index at '\(path)'; run 'dealq index' first"
+        case .storage(let path, let detail):
+            return "cannot write the index '\(path)': \(detail)"
+        }
+    }
+}

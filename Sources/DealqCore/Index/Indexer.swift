@@ -1,0 +1,181 @@
+import Dispatch
+import Foundation
+import GRDB
+
+/// Builds and refreshes the SQLite index of a corpus, incrementally.
+///
+/// Unchanged files (same size and mtime, or same content hash) are not parsed
+/// again; changed and deleted files leave the index; a changed `dealq.yml`
+/// or schema rebuilds everything. A full build is written to a temporary file
+/// renamed over the old index at the end; an incremental run is one
+/// transaction. Either way a kill mid-run leaves the previous index intact.
+public struct Indexer: Sendable {
+    public var corpus: String
+    public var database: String
+
+    public init(corpus: String, database: String) {
+        self.corpus = corpus
+        self.database = database
+    }
+
+    /// Reads `dealq.yml` at the corpus root (absent: no topics, no aliases).
+    public func loadConfig() throws(IndexError) -> CorpusConfig {
+        let path = corpus + "/" + CorpusConfig.fileName
+        guard FileManager.default.fileExists(atPath: path) else { return CorpusConfig() }
+        guard let bytes = CorpusWalker.contents(of: path) else {
+            throw .corpus(path: path, reason: "cannot read \(CorpusConfig.fileName)")
+        }
+        guard DealFile.firstInvalidUTF8(bytes, from: 0) == nil else {
+            throw .config(FileDiagnostic(path: CorpusConfig.fileName, line: 1, column: 1, message: "file is not valid UTF-8"))
+        }
+        do {
+            return try CorpusConfig.parse(String(decoding: bytes, as: UTF8.self))
+        } catch {
+            throw .config(error)
+        }
+    }
+
+    /// Brings the index up to date with the corpus.
+    /// - Parameter progress: called from the indexing thread as files are read.
+    public func run(forceRebuild: Bool = false, progress: (@Sendable (IndexProgress) -> Void)? = nil) throws(IndexError) -> IndexReport {
+        let started = Date()
+        let config = try loadConfig()
+        let existing = try IndexStore.inspect(database)
+        let rebuild: Bool
+        switch existing {
+        case .none: rebuild = true
+        case .index(let version, let fingerprint):
+            rebuild = forceRebuild || version != Schema.version || fingerprint != config.fingerprint
+        }
+        let files: [FileStat]
+        do {
+            files = try CorpusWalker.files(root: corpus)
+        } catch {
+            throw .corpus(path: error.path, reason: error.reason)
+        }
+
+        var report: IndexReport
+        do {
+            if rebuild {
+                report = try build(files: files, config: config, progress: progress, started: started)
+                report.rebuilt = true
+            } else {
+                report = try refresh(files: files, config: config, progress: progress, started: started)
+            }
+        } catch {
+            throw IndexStore.storageError(error, path: database)
+        }
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    // MARK: - Full build into a new file
+
+    private func build(files: [FileStat], config: CorpusConfig, progress: (@Sendable (IndexProgress) -> Void)?,
+                       started: Date) throws -> IndexReport {
+        let folder = (database as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        let temporary = database + ".building-\(ProcessInfo.processInfo.processIdentifier)"
+        try? FileManager.default.removeItem(atPath: temporary)
+        var report = IndexReport()
+        do {
+            let queue = try DatabaseQueue(path: temporary, configuration: IndexStore.writeConfiguration(fresh: true))
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: Schema.create)
+                try db.inTransaction {
+                    var session = try Session(db: db, corpus: corpus, config: config, old: [:])
+                    try session.process(files, progress: progress, started: started)
+                    try session.finish(removed: [])
+                    report = session.report
+                    try writeMeta(db, config: config)
+                    return .commit
+                }
+                try db.execute(sql: "PRAGMA user_version = \(Schema.version); PRAGMA application_id = \(Schema.applicationID)")
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try fillTotals(db, into: &report)
+            }
+            try queue.close()
+            try retireOldIndex()
+            if rename(temporary, database) != 0 {
+                throw IndexError.storage(path: database, detail: String(cString: strerror(errno)))
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            try? FileManager.default.removeItem(atPath: temporary + "-wal")
+            try? FileManager.default.removeItem(atPath: temporary + "-shm")
+            throw error
+        }
+        return report
+    }
+
+    /// Checkpoints and closes the old index so that no WAL of it outlives the rename.
+    private func retireOldIndex() throws {
+        guard FileManager.default.fileExists(atPath: database) else { return }
+        let queue = try DatabaseQueue(path: database)
+        try queue.writeWithoutTransaction { db in _ = try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try queue.close()
+        try? FileManager.default.removeItem(atPath: database + "-wal")
+        try? FileManager.default.removeItem(atPath: database + "-shm")
+    }
+
+    // MARK: - Incremental refresh in one transaction
+
+    private func refresh(files: [FileStat], config: CorpusConfig, progress: (@Sendable (IndexProgress) -> Void)?,
+                         started: Date) throws -> IndexReport {
+        let queue = try DatabaseQueue(path: database, configuration: IndexStore.writeConfiguration(fresh: false))
+        defer { try? queue.close() }
+        var report = IndexReport()
+        try queue.writeWithoutTransaction { db in
+            var old: [String: FileRecord] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime_ns, hash, status, deal_id FROM files")
+            while let row = try rows.next() {
+                old[row[0]] = FileRecord(size: row[1], mtime: row[2], hash: row[3], status: row[4], dealID: row[5])
+            }
+            let current = Set(files.map(\.path))
+            let removed = old.keys.filter { !current.contains($0) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let candidates = files.filter { file in
+                guard let record = old[file.path] else { return true }
+                return record.size != file.size || record.mtime != file.mtimeNanoseconds
+            }
+            if candidates.isEmpty && removed.isEmpty {
+                report.unchanged = files.count
+                try fillTotals(db, into: &report)
+                return
+            }
+            try db.inTransaction {
+                var session = try Session(db: db, corpus: corpus, config: config, old: old)
+                try session.process(candidates, progress: progress, started: started)
+                try session.finish(removed: removed)
+                report = session.report
+                report.unchanged = files.count - report.new - report.changed
+                try writeMeta(db, config: config)
+                return .commit
+            }
+            try fillTotals(db, into: &report)
+        }
+        return report
+    }
+
+    private func writeMeta(_ db: Database, config: CorpusConfig) throws {
+        let formatter = ISO8601DateFormatter()
+        try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('config', ?), ('indexed_at', ?), ('corpus', ?)",
+                       arguments: [config.fingerprint, formatter.string(from: Date()), corpus])
+    }
+
+    private func fillTotals(_ db: Database, into report: inout IndexReport) throws {
+        report.deals = try Int.fetchOne(db, sql: "SELECT count(*) FROM deals") ?? 0
+        report.skipped = try Int.fetchOne(db, sql: "SELECT count(*) FROM files WHERE status = 'skipped'") ?? 0
+        report.rejected = try Row.fetchAll(db, sql: """
+            SELECT path, line, col, message FROM files WHERE status IN ('rejected', 'duplicate') ORDER BY path
+            """).map { FileDiagnostic(path: $0[0], line: $0[1], column: $0[2], message: $0[3]) }
+    }
+}
+
+/// What the index knew about a file before this run.
+struct FileRecord {
+    var size: Int64
+    var mtime: Int64
+    var hash: String
+    var status: String
+    var dealID: String?
+}

@@ -1,0 +1,70 @@
+import Dispatch
+import Foundation
+
+/// A corpus file after reading: its hash and what it parsed to.
+struct ParsedItem: Sendable {
+    var stat: FileStat
+    var hash: String
+    /// nil when the content hash equals the one already indexed.
+    var parsed: ParsedFile?
+}
+
+/// Reads and parses files on all cores, a batch ahead of the writer.
+struct ParsePipeline: Sendable {
+    var corpus: String
+    var config: CorpusConfig
+    var batchSize = 512
+
+    /// Calls `consume` on the calling thread with each batch, in file order,
+    /// while the next batch is parsed in the background.
+    func run(_ files: [FileStat], knownHashes: @escaping @Sendable (String) -> String?,
+             consume: ([ParsedItem]) throws -> Void) throws {
+        guard !files.isEmpty else { return }
+        let batches = stride(from: 0, to: files.count, by: batchSize).map { Array(files[$0..<min($0 + batchSize, files.count)]) }
+        var pending = start(batches[0], knownHashes: knownHashes)
+        for index in batches.indices {
+            let items = pending.wait()
+            if index + 1 < batches.count { pending = start(batches[index + 1], knownHashes: knownHashes) }
+            try consume(items)
+        }
+    }
+
+    private func start(_ batch: [FileStat], knownHashes: @escaping @Sendable (String) -> String?) -> PendingBatch {
+        let pending = PendingBatch(count: batch.count)
+        let corpus = corpus, config = config
+        DispatchQueue.global(qos: .userInitiated).async {
+            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                pending.store(Self.parse(batch[i], corpus: corpus, config: config, knownHash: knownHashes(batch[i].path)), at: i)
+            }
+            pending.done.signal()
+        }
+        return pending
+    }
+
+    static func parse(_ stat: FileStat, corpus: String, config: CorpusConfig, knownHash: String?) -> ParsedItem {
+        guard let bytes = CorpusWalker.contents(of: corpus + "/" + stat.path) else {
+            let diagnostic = FileDiagnostic(path: stat.path, line: 1, column: 1, message: "cannot read the file: \(String(cString: strerror(errno)))")
+            return ParsedItem(stat: stat, hash: "unreadable", parsed: .rejected(diagnostic))
+        }
+        let hash = Fingerprint.hex(bytes)
+        if hash == knownHash { return ParsedItem(stat: stat, hash: hash, parsed: nil) }
+        return ParsedItem(stat: stat, hash: hash, parsed: DealParser.parse(bytes, path: stat.path, config: config))
+    }
+}
+
+/// Results of one batch, filled by many threads at distinct indices.
+private final class PendingBatch: @unchecked Sendable {
+    private var items: [ParsedItem?]
+    let done = DispatchSemaphore(value: 0)
+
+    init(count: Int) { items = Array(repeating: nil, count: count) }
+
+    func store(_ item: ParsedItem, at index: Int) {
+        items.withUnsafeMutableBufferPointer { $0[index] = item }
+    }
+
+    func wait() -> [ParsedItem] {
+        done.wait()
+        return items.map { $0! }
+    }
+}

@@ -1,0 +1,150 @@
+/// The SQLite schema of the index. Documented for `sqlite3` users in README.md
+/// ("The index"); keep the two in step. Bump `version` on any change: an index
+/// with another version is rebuilt from the corpus.
+public enum Schema {
+    public static let version = 1
+    /// `PRAGMA application_id`: marks a file as a dealq index ("dlq1").
+    public static let applicationID: Int32 = 0x646C_7131
+
+    /// Tables written before any row (indexes that serve the queries included).
+    public static let create = """
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;
+
+    CREATE TABLE files (
+        path     TEXT PRIMARY KEY,
+        size     INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        hash     TEXT NOT NULL,
+        status   TEXT NOT NULL CHECK (status IN ('deal', 'duplicate', 'rejected', 'skipped')),
+        deal_id  TEXT,
+        line     INTEGER,
+        col      INTEGER,
+        message  TEXT
+    ) WITHOUT ROWID;
+
+    CREATE TABLE deals (
+        rowid                INTEGER PRIMARY KEY,
+        id                   TEXT NOT NULL,
+        path                 TEXT NOT NULL UNIQUE,
+        id_line              INTEGER NOT NULL,
+        id_col               INTEGER NOT NULL,
+        account              TEXT NOT NULL,
+        outcome              TEXT NOT NULL CHECK (outcome IN ('won', 'lost', 'churned')),
+        closed               TEXT NOT NULL,
+        acv                  REAL,
+        segment              TEXT,
+        region               TEXT,
+        product              TEXT,
+        rep                  TEXT,
+        stage                TEXT,
+        competitor_primary   TEXT,
+        competitor_incumbent TEXT,
+        competitor_selected  TEXT,
+        crm_loss_reason      TEXT,
+        crm_win_reason       TEXT,
+        crm_competitor       TEXT,
+        confidence           REAL,
+        top_driver           TEXT,
+        quotes               INTEGER NOT NULL
+    );
+    CREATE INDEX deals_id ON deals (id);
+    CREATE INDEX deals_closed ON deals (closed);
+    CREATE INDEX deals_acv ON deals (acv);
+
+    CREATE TABLE deal_facets (
+        facet   TEXT NOT NULL,
+        key     TEXT NOT NULL,
+        deal    INTEGER NOT NULL,
+        outcome INTEGER NOT NULL,
+        value   TEXT NOT NULL,
+        PRIMARY KEY (facet, key, deal)
+    ) WITHOUT ROWID;
+    CREATE INDEX deal_facets_deal ON deal_facets (deal, facet);
+
+    CREATE TABLE deal_numbers (
+        facet TEXT NOT NULL,
+        num   REAL NOT NULL,
+        deal  INTEGER NOT NULL,
+        PRIMARY KEY (facet, num, deal)
+    ) WITHOUT ROWID;
+    CREATE INDEX deal_numbers_deal ON deal_numbers (deal);
+
+    CREATE TABLE drivers (
+        deal        INTEGER NOT NULL,
+        ord         INTEGER NOT NULL,
+        category    TEXT NOT NULL,
+        driver      TEXT,
+        weight      REAL NOT NULL,
+        explanation TEXT,
+        PRIMARY KEY (deal, ord)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE quotes (
+        rowid   INTEGER PRIMARY KEY,
+        deal    INTEGER NOT NULL,
+        ord     INTEGER NOT NULL,
+        text    TEXT NOT NULL,
+        speaker TEXT,
+        source  TEXT,
+        date    TEXT,
+        section TEXT,
+        line    INTEGER NOT NULL
+    );
+    CREATE INDEX quotes_deal ON quotes (deal, ord);
+
+    CREATE TABLE quote_topics (
+        topic TEXT NOT NULL,
+        quote INTEGER NOT NULL,
+        PRIMARY KEY (topic, quote)
+    ) WITHOUT ROWID;
+    CREATE INDEX quote_topics_quote ON quote_topics (quote);
+
+    CREATE TABLE insights (
+        deal  INTEGER NOT NULL,
+        ord   INTEGER NOT NULL,
+        area  TEXT NOT NULL,
+        label TEXT NOT NULL,
+        note  TEXT,
+        PRIMARY KEY (deal, ord)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE custom_fields (
+        deal  INTEGER NOT NULL,
+        name  TEXT NOT NULL,
+        kind  TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (deal, name)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE facet_spellings (
+        facet TEXT NOT NULL,
+        key   TEXT NOT NULL,
+        value TEXT NOT NULL,
+        deals INTEGER NOT NULL,
+        PRIMARY KEY (facet, key, value)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE custom_kinds (
+        name  TEXT NOT NULL,
+        kind  TEXT NOT NULL,
+        deals INTEGER NOT NULL,
+        PRIMARY KEY (name, kind)
+    ) WITHOUT ROWID;
+
+    CREATE VIRTUAL TABLE deal_fts USING fts5 (body, tokenize = 'porter unicode61');
+    CREATE VIRTUAL TABLE quote_fts USING fts5 (text, tokenize = 'porter unicode61');
+    """
+
+    /// Outcome codes stored in `deal_facets.outcome` so that win rates by a
+    /// facet are counted from that table alone.
+    public static func outcomeCode(_ outcome: Outcome) -> Int {
+        switch outcome {
+        case .won: return 0
+        case .lost: return 1
+        case .churned: return 2
+        }
+    }
+}

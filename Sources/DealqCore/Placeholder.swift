@@ -1,2 +1,0 @@
-import DealqLanguage
-import DealqRender
