@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(
             name: "DealqCoreTests",
             dependencies: ["DealqCore"],
-            resources: [.copy("Fixtures")]),
+            exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,6 +15,7 @@ final class DealWriter {
     private let insertInsight: Statement
     private let insertCustom: Statement
     private let insertBody: Statement
+    private let deleteStatements: [Statement]
     private var nextDealRowID: Int64
     private var nextQuoteRowID: Int64
 
@@ -40,6 +41,18 @@ final class DealWriter {
         insertInsight = try db.makeStatement(sql: "INSERT INTO insights (deal, ord, area, label, note) VALUES (?,?,?,?,?)")
         insertCustom = try db.makeStatement(sql: "INSERT OR REPLACE INTO custom_fields (deal, name, kind, value) VALUES (?,?,?,?)")
         insertBody = try db.makeStatement(sql: "INSERT INTO deal_fts (rowid, body) VALUES (?,?)")
+        deleteStatements = try [
+            "DELETE FROM quote_fts WHERE rowid IN (SELECT rowid FROM quotes WHERE deal = ?)",
+            "DELETE FROM quote_topics WHERE quote IN (SELECT rowid FROM quotes WHERE deal = ?)",
+            "DELETE FROM quotes WHERE deal = ?",
+            "DELETE FROM deal_facets WHERE deal = ?",
+            "DELETE FROM deal_numbers WHERE deal = ?",
+            "DELETE FROM drivers WHERE deal = ?",
+            "DELETE FROM insights WHERE deal = ?",
+            "DELETE FROM custom_fields WHERE deal = ?",
+            "DELETE FROM deal_fts WHERE rowid = ?",
+            "DELETE FROM deals WHERE rowid = ?",
+        ].map { try db.makeStatement(sql: $0) }
         nextDealRowID = (try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM deals") ?? 0) + 1
         nextQuoteRowID = (try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM quotes") ?? 0) + 1
     }
@@ -108,18 +121,10 @@ final class DealWriter {
             let name: String = kindRow[0], kind: String = kindRow[1]
             kindDeltas[name + "\u{0}" + kind, default: 0] -= 1
         }
-        try db.execute(sql: """
-            DELETE FROM quote_fts WHERE rowid IN (SELECT rowid FROM quotes WHERE deal = ?1);
-            DELETE FROM quote_topics WHERE quote IN (SELECT rowid FROM quotes WHERE deal = ?1);
-            DELETE FROM quotes WHERE deal = ?1;
-            DELETE FROM deal_facets WHERE deal = ?1;
-            DELETE FROM deal_numbers WHERE deal = ?1;
-            DELETE FROM drivers WHERE deal = ?1;
-            DELETE FROM insights WHERE deal = ?1;
-            DELETE FROM custom_fields WHERE deal = ?1;
-            DELETE FROM deal_fts WHERE rowid = ?1;
-            DELETE FROM deals WHERE rowid = ?1;
-            """, arguments: [rowid])
+        for statement in deleteStatements {
+            statement.setUncheckedArguments([rowid])
+            try statement.execute()
+        }
         return row[1]
     }
 

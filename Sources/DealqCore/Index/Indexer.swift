@@ -39,6 +39,7 @@ public struct Indexer: Sendable {
     /// - Parameter progress: called from the indexing thread as files are read.
     public func run(forceRebuild: Bool = false, progress: (@Sendable (IndexProgress) -> Void)? = nil) throws(IndexError) -> IndexReport {
         let started = Date()
+        let scanStarted = Self.nowNanoseconds()
         let config = try loadConfig()
         let existing = try IndexStore.inspect(database)
         let rebuild: Bool
@@ -57,10 +58,10 @@ public struct Indexer: Sendable {
         var report: IndexReport
         do {
             if rebuild {
-                report = try build(files: files, config: config, progress: progress, started: started)
+                report = try build(files: files, config: config, progress: progress, started: started, scanStarted: scanStarted)
                 report.rebuilt = true
             } else {
-                report = try refresh(files: files, config: config, progress: progress, started: started)
+                report = try refresh(files: files, config: config, progress: progress, started: started, scanStarted: scanStarted)
             }
         } catch {
             throw IndexStore.storageError(error, path: database)
@@ -72,7 +73,7 @@ public struct Indexer: Sendable {
     // MARK: - Full build into a new file
 
     private func build(files: [FileStat], config: CorpusConfig, progress: (@Sendable (IndexProgress) -> Void)?,
-                       started: Date) throws -> IndexReport {
+                       started: Date, scanStarted: Int64) throws -> IndexReport {
         let folder = (database as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let temporary = database + ".building-\(ProcessInfo.processInfo.processIdentifier)"
@@ -87,7 +88,7 @@ public struct Indexer: Sendable {
                     try session.process(files, progress: progress, started: started)
                     try session.finish(removed: [])
                     report = session.report
-                    try writeMeta(db, config: config)
+                    try writeMeta(db, config: config, scanStarted: scanStarted)
                     return .commit
                 }
                 try db.execute(sql: "PRAGMA user_version = \(Schema.version); PRAGMA application_id = \(Schema.applicationID)")
@@ -121,7 +122,7 @@ public struct Indexer: Sendable {
     // MARK: - Incremental refresh in one transaction
 
     private func refresh(files: [FileStat], config: CorpusConfig, progress: (@Sendable (IndexProgress) -> Void)?,
-                         started: Date) throws -> IndexReport {
+                         started: Date, scanStarted: Int64) throws -> IndexReport {
         let queue = try DatabaseQueue(path: database, configuration: IndexStore.writeConfiguration(fresh: false))
         defer { try? queue.close() }
         var report = IndexReport()
@@ -131,11 +132,14 @@ public struct Indexer: Sendable {
             while let row = try rows.next() {
                 old[row[0]] = FileRecord(size: row[1], mtime: row[2], hash: row[3], status: row[4], dealID: row[5])
             }
+            // A file written in the same clock tick as the last scan may have changed
+            // without a new size or mtime: read it again and compare hashes (as git does).
+            let lastScan = Int64(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'scan_started_ns'") ?? "") ?? .max
             let current = Set(files.map(\.path))
             let removed = old.keys.filter { !current.contains($0) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             let candidates = files.filter { file in
                 guard let record = old[file.path] else { return true }
-                return record.size != file.size || record.mtime != file.mtimeNanoseconds
+                return record.size != file.size || record.mtime != file.mtimeNanoseconds || record.mtime >= lastScan - 50_000_000
             }
             if candidates.isEmpty && removed.isEmpty {
                 report.unchanged = files.count
@@ -148,7 +152,7 @@ public struct Indexer: Sendable {
                 try session.finish(removed: removed)
                 report = session.report
                 report.unchanged = files.count - report.new - report.changed
-                try writeMeta(db, config: config)
+                try writeMeta(db, config: config, scanStarted: scanStarted)
                 return .commit
             }
             try fillTotals(db, into: &report)
@@ -156,10 +160,19 @@ public struct Indexer: Sendable {
         return report
     }
 
-    private func writeMeta(_ db: Database, config: CorpusConfig) throws {
+    private func writeMeta(_ db: Database, config: CorpusConfig, scanStarted: Int64) throws {
         let formatter = ISO8601DateFormatter()
-        try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('config', ?), ('indexed_at', ?), ('corpus', ?)",
-                       arguments: [config.fingerprint, formatter.string(from: Date()), corpus])
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO meta (key, value)
+            VALUES ('config', ?), ('indexed_at', ?), ('corpus', ?), ('scan_started_ns', ?), ('schema', ?)
+            """, arguments: [config.fingerprint, formatter.string(from: Date()), corpus, String(scanStarted), String(Schema.version)])
+    }
+
+    /// Now, in the file system's clock, as nanoseconds since 1970.
+    private static func nowNanoseconds() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
     }
 
     private func fillTotals(_ db: Database, into report: inout IndexReport) throws {
