@@ -46,7 +46,7 @@ struct IndexCommand: ParsableCommand {
             progress?.clear()
         } catch {
             progress?.clear()
-            Output.err("error: \(error)")
+            Output.err(error.diagnosticLine)
             throw Exit(status: 1)
         }
         for warning in report.warnings { Output.err(warning.description) }

@@ -13,10 +13,16 @@ public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
     /// SQLite or the file system failed.
     case storage(path: String, detail: String)
 
+    /// The line to print: `path:line:col: error: …` for a bad `dealq.yml`, `error: …` otherwise.
+    public var diagnosticLine: String {
+        if case .config(let d) = self { return d.description }
+        return "error: \(description)"
+    }
+
     public var description: String {
         switch self {
         case .config(let d):
-            return "\(d.path):\(d.line):\(d.column): error: \(d.message)"
+            return "\(d.path):\(d.line):\(d.column): \(d.message)"
         case .corpus(let path, let reason):
             return "cannot read the corpus at '\(path)': \(reason)"
         case .notAnIndex(let path, let reason):
