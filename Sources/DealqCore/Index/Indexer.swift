@@ -164,8 +164,15 @@ public struct Indexer: Sendable {
         let formatter = ISO8601DateFormatter()
         try db.execute(sql: """
             INSERT OR REPLACE INTO meta (key, value)
-            VALUES ('config', ?), ('indexed_at', ?), ('corpus', ?), ('scan_started_ns', ?), ('schema', ?)
-            """, arguments: [config.fingerprint, formatter.string(from: Date()), corpus, String(scanStarted), String(Schema.version)])
+            VALUES ('config', ?), ('indexed_at', ?), ('corpus', ?), ('scan_started_ns', ?), ('schema', ?), ('aliases', ?)
+            """, arguments: [config.fingerprint, formatter.string(from: Date()), corpus, String(scanStarted), String(Schema.version),
+                             Self.aliasesJSON(config)])
+    }
+
+    /// The competitor aliases as JSON (`{"acme": "Acme Analytics", …}`), for queries.
+    static func aliasesJSON(_ config: CorpusConfig) -> String {
+        let data = try? JSONSerialization.data(withJSONObject: config.competitorAliases, options: [.sortedKeys])
+        return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     /// Now, in the file system's clock, as nanoseconds since 1970.

@@ -1,0 +1,55 @@
+import DealqLanguage
+
+/// A query after checking: every facet resolved in the catalog, every value
+/// interpreted by its facet's kind. The planner compiles it to SQL.
+public struct CheckedQuery: Sendable, Equatable {
+    public var verb: Verb
+    /// Selects deals.
+    public var filter: Predicate?
+    /// `quotes` only: selects quotes among the selected deals' quotes.
+    public var quoteFilter: Predicate?
+    public var groupBy: [Catalog.Facet] = []
+    public var sort: Sort?
+    public var limit: Limit?
+    /// Positive text terms that rank `deals` and make its snippets.
+    public var rankTerms: [String] = []
+
+    public struct Sort: Sendable, Equatable {
+        public var column: String
+        public var ascending: Bool
+    }
+}
+
+/// A boolean test on a deal (or, for `quotes`, on a quote).
+public indirect enum Predicate: Sendable, Equatable {
+    /// An FTS5 phrase (built from tokens, never user syntax) over the deal body,
+    /// or for a quote filter the quote's text. (`topic:` in a quote filter tests the quote's own topics.)
+    case text(String)
+    case facet(Catalog.Facet, Condition)
+    case not(Predicate)
+    case and([Predicate])
+    case or([Predicate])
+}
+
+/// A test on one facet's values.
+public enum Condition: Sendable, Equatable {
+    case anyOf([SQLValue])
+    /// Both ends included; nil leaves that end open.
+    case between(SQLValue?, SQLValue?)
+    /// `>`, `>=`, `<`, `<=`.
+    case compare(String, SQLValue)
+    case has
+}
+
+/// A value bound as an SQL argument.
+public enum SQLValue: Sendable, Equatable, CustomStringConvertible {
+    case text(String)
+    case number(Double)
+
+    public var description: String {
+        switch self {
+        case .text(let s): return "'\(s)'"
+        case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import DealqLanguage
+
+/// What the checker may ask the index about values (for notes on values no deal has).
+public protocol ValueLookup: Sendable {
+    /// True when some deal has this key (lower-cased value) for the facet.
+    func hasValue(facet: String, key: String) -> Bool
+    /// The facet's values as shown (most common spelling), most common first.
+    func values(facet: String) -> [String]
+}
+
+/// Checks a parsed query against the facet catalog: resolves facets,
+/// interprets values by kind, and reports every error, not just the first.
+public struct Checker: Sendable {
+    public var catalog: Catalog
+    /// Lower-cased competitor alias or name → canonical name.
+    public var aliases: [String: String]
+    public var today: CalendarDate
+    public var lookup: (any ValueLookup)?
+
+    public init(catalog: Catalog, aliases: [String: String] = [:], today: CalendarDate, lookup: (any ValueLookup)? = nil) {
+        self.catalog = catalog
+        self.aliases = aliases
+        self.today = today
+        self.lookup = lookup
+    }
+
+    public struct Result: Sendable {
+        public var query: CheckedQuery
+        /// Notes for stderr: values that match no deal, with close values.
+        public var notes: [Diagnostic]
+    }
+
+    /// - Throws: every error found, in source order.
+    public func check(_ query: Query) throws(CheckErrors) -> Result {
+        var context = Context(checker: self)
+        var checked = CheckedQuery(verb: query.verb)
+
+        var dealParts: [Predicate] = []
+        var quoteParts: [Predicate] = []
+        for filter in query.filters {
+            guard let predicate = context.predicate(filter) else { continue }
+            if query.verb == .quotes {
+                switch context.level(of: filter) {
+                case .deal: dealParts.append(predicate)
+                case .quote: quoteParts.append(predicate)
+                case .mixed:
+                    context.error("text terms and topic: select quotes while other filters select deals: they cannot be mixed inside one 'or' or under one negation",
+                                  filter.range)
+                }
+            } else {
+                dealParts.append(predicate)
+            }
+        }
+        checked.filter = Self.conjunction(dealParts)
+        checked.quoteFilter = Self.conjunction(quoteParts)
+        checked.rankTerms = query.filters.compactMap { filter -> String? in
+            if case .text(let term) = filter { return context.phrase(term) }
+            return nil
+        }
+
+        if !query.groupBy.isEmpty && !VerbColumns.grouping.contains(query.verb) {
+            context.error("'by' works with count, winrate and drivers, not with \(query.verb.rawValue)",
+                          query.groupBy[0].range)
+        } else if query.groupBy.count > 2 {
+            context.error("'by' takes at most two facets", query.groupBy[2].range)
+        }
+        for name in query.groupBy.prefix(2) {
+            guard let facet = context.facet(name) else { continue }
+            switch facet.kind {
+            case .number, .date where facet.storage != .facetRows:
+                context.error("cannot group by '\(facet.name)', a \(facet.kind.rawValue); group by month, quarter or year, or filter with a range",
+                              name.range)
+            default:
+                if checked.groupBy.contains(facet) {
+                    context.error("'\(facet.name)' is grouped by twice", name.range)
+                } else {
+                    checked.groupBy.append(facet)
+                }
+            }
+        }
+
+        let columns = VerbColumns.names(query.verb, groupBy: checked.groupBy.map(\.name), hasText: !checked.rankTerms.isEmpty)
+        if let sort = query.options.sort {
+            let field = sort.field.lowercased()
+            if columns.contains(field) {
+                checked.sort = CheckedQuery.Sort(column: field, ascending: sort.ascending)
+            } else {
+                context.error("cannot sort \(query.verb.rawValue) by '\(sort.field)': its columns are \(columns.joined(separator: ", "))",
+                              sort.fieldRange, suggestion: Suggest.closest(to: sort.field, among: columns))
+            }
+        }
+        if let limit = query.options.limit {
+            if let rows = limit.rows {
+                checked.limit = rows
+            } else {
+                context.error("limit takes a whole number of rows (1 or more) or 'all', not '\(limit.value.text)'", limit.value.range)
+            }
+        }
+        if !context.errors.isEmpty { throw CheckErrors(diagnostics: context.errors) }
+        return Result(query: checked, notes: context.notes)
+    }
+
+    static func conjunction(_ parts: [Predicate]) -> Predicate? {
+        switch parts.count {
+        case 0: return nil
+        case 1: return parts[0]
+        default: return .and(parts)
+        }
+    }
+}
+
+/// Every error of a query, in source order.
+public struct CheckErrors: Error, Sendable, Equatable {
+    public var diagnostics: [Diagnostic]
+}

@@ -1,0 +1,24 @@
+import DealqLanguage
+
+/// The exact column names of each verb's answer (the CSV header, the JSON keys).
+public enum VerbColumns {
+    public static func names(_ verb: Verb, groupBy: [String], hasText: Bool) -> [String] {
+        switch verb {
+        case .deals:
+            return ["id", "account", "outcome", "acv", "closed", "competitor", "top_driver"] + (hasText ? ["snippet"] : [])
+        case .quotes:
+            return ["quote", "speaker", "source", "date", "section", "deal", "account", "outcome", "acv"]
+        case .count:
+            return groupBy + ["deals"]
+        case .winrate:
+            return (groupBy.isEmpty ? ["group"] : groupBy) + ["deals", "won", "lost", "winrate", "lift", "ci_low", "ci_high"]
+        case .drivers:
+            return groupBy + ["category", "weight", "share", "deals"]
+        case .insights:
+            return ["area", "label", "note", "deal", "account", "outcome", "acv"]
+        }
+    }
+
+    /// Verbs that take `by`.
+    public static let grouping: Set<Verb> = [.count, .winrate, .drivers]
+}

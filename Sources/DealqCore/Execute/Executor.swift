@@ -1,0 +1,292 @@
+import DealqLanguage
+import DealqRender
+import GRDB
+
+/// Runs a plan on an open index and builds the typed answer.
+struct Executor {
+    let db: Database
+    let catalog: Catalog
+    private var spellingCache: [String: [String: String]] = [:]
+
+    init(db: Database, catalog: Catalog) {
+        self.db = db
+        self.catalog = catalog
+    }
+
+    static func arguments(_ values: [SQLValue]) -> StatementArguments {
+        StatementArguments(values.map { value -> (any DatabaseValueConvertible)? in
+            switch value {
+            case .text(let s): return s
+            case .number(let n): return n == n.rounded() && abs(n) < 9e15 ? Int64(n) : n
+            }
+        })
+    }
+
+    func rows(_ fragment: SQLFragment) throws -> [Row] {
+        try Row.fetchAll(db, sql: fragment.sql, arguments: Self.arguments(fragment.arguments))
+    }
+
+    /// Key → the spelling most deals of the corpus use (ties: smallest in code-point order).
+    mutating func spellings(_ facet: String) throws -> [String: String] {
+        if let cached = spellingCache[facet] { return cached }
+        var result: [String: String] = [:]
+        var best: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT key, value, deals FROM facet_spellings WHERE facet = ?", arguments: [facet]) {
+            let key: String = row[0], value: String = row[1], deals: Int = row[2]
+            if let current = best[key], let shown = result[key] {
+                if deals < current || (deals == current && !value.unicodeScalars.lexicographicallyPrecedes(shown.unicodeScalars)) { continue }
+            }
+            best[key] = deals
+            result[key] = value
+        }
+        spellingCache[facet] = result
+        return result
+    }
+
+    mutating func display(_ key: String?, _ facet: Catalog.Facet) throws -> Cell {
+        guard let key else { return .text("(none)") }
+        return .text(try spellings(facet.name)[key] ?? key)
+    }
+
+    mutating func run(_ plan: Plan) throws -> Table {
+        let q = plan.query
+        let columns = VerbColumns.names(q.verb, groupBy: q.groupBy.map(\.name), hasText: plan.snippetMatch != nil)
+        var table: Table
+        switch q.verb {
+        case .deals: table = try deals(plan, columns)
+        case .quotes: table = try listing(plan, columns, kinds: [.text, .text, .text, .date, .text, .text, .text, .text, .money])
+        case .insights: table = try listing(plan, columns, kinds: [.text, .text, .text, .text, .text, .text, .money])
+        case .count: table = try counts(plan, columns)
+        case .winrate: table = try winrate(plan, columns)
+        case .drivers: table = try drivers(plan, columns)
+        }
+        if let sort = q.sort, VerbColumns.grouping.contains(q.verb), let index = table.columns.firstIndex(where: { $0.name == sort.column }) {
+            let pinned = q.verb == .winrate ? 1 : 0
+            let head = Array(table.rows.prefix(pinned))
+            let sorted = table.rows.dropFirst(pinned).enumerated().sorted { a, b in
+                let order = Self.compare(a.element[index], b.element[index])
+                if order == 0 { return a.offset < b.offset }
+                return sort.ascending ? order < 0 : order > 0
+            }.map(\.element)
+            table.rows = head + sorted
+        }
+        if VerbColumns.grouping.contains(q.verb), case .rows(let n)? = q.limit, table.rows.count > n {
+            table.totalRows = table.rows.count
+            table.rows = Array(table.rows.prefix(n))
+        }
+        if let first = q.groupBy.first, first.isTime {
+            table.timeColumn = 0
+            table.barColumn = table.columns.firstIndex { $0.name == (q.verb == .winrate ? "winrate" : q.verb == .drivers ? "share" : "deals") }
+        }
+        return table
+    }
+
+    /// Orders nulls last whatever the direction; numbers by value; text by code points.
+    static func compare(_ a: Cell, _ b: Cell) -> Int {
+        switch (a, b) {
+        case (.null, .null): return 0
+        case (.null, _): return -1
+        case (_, .null): return 1
+        case let (.integer(x), .integer(y)): return x == y ? 0 : (x < y ? -1 : 1)
+        case let (.number(x), .number(y)): return x == y ? 0 : (x < y ? -1 : 1)
+        case let (.integer(x), .number(y)): return Double(x) == y ? 0 : (Double(x) < y ? -1 : 1)
+        case let (.number(x), .integer(y)): return x == Double(y) ? 0 : (x < Double(y) ? -1 : 1)
+        case let (.text(x), .text(y)):
+            return x == y ? 0 : (x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) ? -1 : 1)
+        default: return 0
+        }
+    }
+
+    static func cell(_ value: DatabaseValue) -> Cell {
+        switch value.storage {
+        case .null: return .null
+        case .int64(let i): return .integer(Int(i))
+        case .double(let d): return .number(d)
+        case .string(let s): return .text(s)
+        case .blob: return .null
+        }
+    }
+
+    // MARK: listings
+
+    func total(_ plan: Plan, shown: Int) throws -> Int? {
+        guard let limit = plan.limit, shown >= limit, let total = plan.total else { return nil }
+        let count = try Int.fetchOne(db, sql: total.sql, arguments: Self.arguments(total.arguments)) ?? shown
+        return count > shown ? count : nil
+    }
+
+    func deals(_ plan: Plan, _ names: [String]) throws -> Table {
+        let rows = try rows(plan.main)
+        var kinds: [Column.Kind] = [.text, .text, .text, .money, .date, .text, .text]
+        var snippets: [Int64: String] = [:]
+        if let match = plan.snippetMatch, !rows.isEmpty {
+            kinds.append(.snippet)
+            let ids: [Int64] = rows.map { $0[0] }
+            let sql = "SELECT rowid, snippet(deal_fts, 0, char(2), char(3), '…', 14) FROM deal_fts WHERE deal_fts MATCH ? AND rowid IN ("
+                + Array(repeating: "?", count: ids.count).joined(separator: ", ") + ")"
+            for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments([match] + ids.map { $0 as any DatabaseValueConvertible })) {
+                snippets[row[0]] = Self.cleanSnippet(row[1])
+            }
+        } else if plan.snippetMatch != nil {
+            kinds.append(.snippet)
+        }
+        var table = Table(columns: zip(names, kinds).map { Column($0, $1) })
+        for row in rows {
+            var cells = (1...7).map { Self.cell(row[$0]) }
+            if plan.snippetMatch != nil {
+                let id: Int64 = row[0]
+                cells.append(snippets[id].map { .text($0) } ?? .null)
+            }
+            table.rows.append(cells)
+        }
+        table.totalRows = try total(plan, shown: rows.count)
+        return table
+    }
+
+    /// A snippet on one line, without markdown markers at line starts.
+    static func cleanSnippet(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: true).map { line -> String in
+            var l = Substring(line)
+            while let first = l.first, first == "#" || first == ">" || first == "-" || first == "*" || first == " " { l = l.dropFirst() }
+            return String(l)
+        }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    func listing(_ plan: Plan, _ names: [String], kinds: [Column.Kind]) throws -> Table {
+        let rows = try rows(plan.main)
+        var table = Table(columns: zip(names, kinds).map { Column($0, $1) })
+        table.rows = rows.map { row in (0..<names.count).map { Self.cell(row[$0]) } }
+        table.totalRows = try total(plan, shown: rows.count)
+        return table
+    }
+
+    // MARK: groups
+
+    struct GroupRow {
+        var keys: [String?]
+        var values: [DatabaseValue]
+    }
+
+    /// Group rows in the contract's order; `size` gives the ordering count of a row.
+    mutating func ordered(_ rows: [GroupRow], groups: [Catalog.Facet], sizeOfFirst: [String?: Int],
+                          size: (GroupRow) -> Int) throws -> [GroupRow] {
+        guard let first = groups.first else { return rows }
+        var spellingFirst = try spellings(first.name)
+        let firstKeys = GroupOrder.sorted(Array(Set(rows.map { $0.keys[0] })), isTime: first.isTime,
+                                          size: { sizeOfFirst[$0] ?? 0 }, display: { $0.flatMap { spellingFirst[$0] } ?? $0 ?? "" })
+        var result: [GroupRow] = []
+        for key in firstKeys {
+            let members = rows.filter { $0.keys[0] == key }
+            guard groups.count == 2 else {
+                result += members
+                continue
+            }
+            let spellingSecond = try spellings(groups[1].name)
+            var sizes: [String?: Int] = [:]
+            for m in members { sizes[m.keys[1], default: 0] += size(m) }
+            let secondKeys = GroupOrder.sorted(Array(sizes.keys), isTime: groups[1].isTime, size: { sizes[$0] ?? 0 },
+                                               display: { $0.flatMap { spellingSecond[$0] } ?? $0 ?? "" })
+            for k in secondKeys { result += members.filter { $0.keys[1] == k } }
+        }
+        spellingFirst = [:]
+        return result
+    }
+
+    func groupRows(_ fragment: SQLFragment, groups: Int) throws -> [GroupRow] {
+        try rows(fragment).map { row in
+            GroupRow(keys: (0..<groups).map { row[$0] as String? }, values: (groups..<row.count).map { row[$0] as DatabaseValue })
+        }
+    }
+
+    /// Deals per group of the first facet (for ordering), counted once per deal.
+    func firstGroupSizes(_ plan: Plan, wonLost: Bool) throws -> [String?: Int] {
+        guard let first = plan.query.groupBy.first else { return [:] }
+        let with = SQLFragment("WITH m AS (") + plan.matching + SQLFragment(")\n")
+        var sizes: [String?: Int] = [:]
+        for row in try groupRows(with + Planner.groupCounts([first]), groups: 1) {
+            let n: Int = wonLost ? (Int.fromDatabaseValue(row.values[1])! + Int.fromDatabaseValue(row.values[2])!) : Int.fromDatabaseValue(row.values[0])!
+            sizes[row.keys[0]] = n
+        }
+        return sizes
+    }
+
+    mutating func counts(_ plan: Plan, _ names: [String]) throws -> Table {
+        let groups = plan.query.groupBy
+        var table = Table(columns: groups.map { Column($0.name, .text) } + [Column("deals", .integer)])
+        let rows = try groupRows(plan.main, groups: groups.count)
+        let sizes = try firstGroupSizes(plan, wonLost: false)
+        for row in try ordered(rows, groups: groups, sizeOfFirst: sizes, size: { Int.fromDatabaseValue($0.values[0])! }) {
+            var cells: [Cell] = []
+            for (i, facet) in groups.enumerated() { cells.append(try display(row.keys[i], facet)) }
+            cells.append(.integer(Int.fromDatabaseValue(row.values[0])!))
+            table.rows.append(cells)
+        }
+        return table
+    }
+
+    static func rateCells(won: Int, lost: Int, baseline: Double?) -> [Cell] {
+        let n = won + lost
+        guard n > 0, let interval = Wilson.interval(successes: won, trials: n) else { return [.null, .null, .null, .null] }
+        let rate = Double(won) / Double(n)
+        return [.number(rate), baseline.map { .number(rate - $0) } ?? .null, .number(interval.low), .number(interval.high)]
+    }
+
+    mutating func winrate(_ plan: Plan, _ names: [String]) throws -> Table {
+        let groups = plan.query.groupBy
+        let kinds: [Column.Kind] = [.integer, .integer, .integer, .rate, .rate, .rate, .rate]
+        var table = Table(columns: (groups.isEmpty ? [Column("group", .text)] : groups.map { Column($0.name, .text) })
+                          + zip(names.suffix(7), kinds).map { Column($0, $1) })
+        let base = try rows(plan.baseline!)[0]
+        let won: Int = base[1], lost: Int = base[2]
+        let baseRate: Double? = won + lost > 0 ? Double(won) / Double(won + lost) : nil
+        let allCells: [Cell] = Array(repeating: .text("(all)"), count: max(1, groups.count))
+        table.rows.append(allCells + [.integer(won + lost), .integer(won), .integer(lost)]
+                          + Self.rateCells(won: won, lost: lost, baseline: baseRate))
+        guard !groups.isEmpty else { return table }
+        let rows = try groupRows(plan.main, groups: groups.count)
+        let sizes = try firstGroupSizes(plan, wonLost: true)
+        let wonLostOf = { (r: GroupRow) in Int.fromDatabaseValue(r.values[1])! + Int.fromDatabaseValue(r.values[2])! }
+        for row in try ordered(rows, groups: groups, sizeOfFirst: sizes, size: wonLostOf) {
+            var cells: [Cell] = []
+            for (i, facet) in groups.enumerated() { cells.append(try display(row.keys[i], facet)) }
+            let w = Int.fromDatabaseValue(row.values[1])!, l = Int.fromDatabaseValue(row.values[2])!
+            cells += [.integer(w + l), .integer(w), .integer(l)] + Self.rateCells(won: w, lost: l, baseline: baseRate)
+            table.rows.append(cells)
+        }
+        return table
+    }
+
+    mutating func drivers(_ plan: Plan, _ names: [String]) throws -> Table {
+        let groups = plan.query.groupBy
+        var table = Table(columns: groups.map { Column($0.name, .text) }
+                          + [Column("category", .text), Column("weight", .number), Column("share", .rate), Column("deals", .integer)])
+        let rows = try groupRows(plan.main, groups: groups.count + 1)
+        // Group sizes (deals per group) order the groups.
+        var pairSizes: [[String?]: Int] = [:]
+        for row in try groupRows(plan.baseline!, groups: groups.count) { pairSizes[row.keys] = Int.fromDatabaseValue(row.values[0])! }
+        let sizes = try firstGroupSizes(plan, wonLost: false)
+        var totals: [[String?]: Double] = [:]
+        for row in rows { totals[Array(row.keys.prefix(groups.count)), default: 0] += Double.fromDatabaseValue(row.values[0])! }
+        // One representative row per group for ordering, then categories heaviest first within it.
+        var seen = Set<[String?]>()
+        let groupHeads = rows.map { GroupRow(keys: Array($0.keys.prefix(groups.count)), values: []) }.filter { seen.insert($0.keys).inserted }
+        let orderedGroups = try ordered(groupHeads, groups: groups, sizeOfFirst: sizes, size: { pairSizes[$0.keys] ?? 0 })
+        for head in orderedGroups {
+            let members = rows.filter { Array($0.keys.prefix(groups.count)) == head.keys }.sorted { a, b in
+                let wa = Double.fromDatabaseValue(a.values[0])!, wb = Double.fromDatabaseValue(b.values[0])!
+                if wa != wb { return wa > wb }
+                return (a.keys.last!! ).unicodeScalars.lexicographicallyPrecedes(b.keys.last!!.unicodeScalars)
+            }
+            for row in members {
+                var cells: [Cell] = []
+                for (i, facet) in groups.enumerated() { cells.append(try display(row.keys[i], facet)) }
+                let weight = Double.fromDatabaseValue(row.values[0])!
+                let total = totals[head.keys] ?? 0
+                cells += [.text(row.keys.last!!), .number(weight), total > 0 ? .number(weight / total) : .null,
+                          .integer(Int.fromDatabaseValue(row.values[1])!)]
+                table.rows.append(cells)
+            }
+        }
+        return table
+    }
+}

@@ -1,0 +1,156 @@
+import DealqLanguage
+import DealqRender
+import Foundation
+import GRDB
+
+/// Why a query could not be answered.
+public enum QueryFailure: Error, Sendable {
+    /// The query text cannot be read, or does not fit the catalog: exit status 2.
+    case query([Diagnostic])
+    /// The index failed while answering: exit status 1.
+    case runtime(String)
+}
+
+/// An answer: the table, and notes for stderr.
+public struct Answer: Sendable {
+    public var table: Table
+    public var notes: [Diagnostic]
+}
+
+/// Answers queries from an index opened read-only.
+public final class QueryEngine: @unchecked Sendable {
+    public let database: String
+    public let catalog: Catalog
+    public let aliases: [String: String]
+    private let queue: DatabaseQueue
+
+    public init(database: String) throws(IndexError) {
+        self.database = database
+        guard case .index(let version, _) = try IndexStore.inspect(database) else { throw .missing(path: database) }
+        guard version == Schema.version else {
+            throw .storage(path: database, detail: "it was built by another version of dealq; run 'dealq index --rebuild'")
+        }
+        do {
+            queue = try DatabaseQueue(path: database, configuration: IndexStore.readOnlyConfiguration())
+            (catalog, aliases) = try queue.read { db in
+                var kinds: [String: Set<String>] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT name, kind FROM custom_kinds") {
+                    kinds[row[0], default: []].insert(row[1])
+                }
+                let custom = kinds.keys.sorted().map { ($0, Catalog.customKind(kinds[$0]!)) }
+                let json = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'aliases'") ?? "{}"
+                let aliases = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: String] ?? [:]
+                return (Catalog(customFields: custom), aliases)
+            }
+        } catch {
+            throw IndexStore.storageError(error, path: database)
+        }
+    }
+
+    /// Parses and checks a query.
+    public func check(_ text: String, today: CalendarDate) throws(QueryFailure) -> Checker.Result {
+        let query: Query
+        do {
+            query = try parseQuery(text)
+        } catch {
+            throw .query([error])
+        }
+        do {
+            return try Checker(catalog: catalog, aliases: aliases, today: today, lookup: IndexValues(queue: queue)).check(query)
+        } catch {
+            throw .query(error.diagnostics)
+        }
+    }
+
+    public func answer(_ text: String, today: CalendarDate, defaultLimit: Int?) throws(QueryFailure) -> Answer {
+        let checked = try check(text, today: today)
+        let plan = Planner.plan(checked.query, defaultLimit: defaultLimit)
+        do {
+            let table = try queue.read { db in
+                var executor = Executor(db: db, catalog: catalog)
+                return try executor.run(plan)
+            }
+            return Answer(table: table, notes: checked.notes)
+        } catch {
+            throw .runtime(IndexStore.storageError(error, path: database).description)
+        }
+    }
+
+    /// What a query became: the checked query, its SQL with arguments, and SQLite's plan.
+    public func explain(_ text: String, today: CalendarDate, defaultLimit: Int?) throws(QueryFailure) -> String {
+        let parsed: Query
+        do { parsed = try parseQuery(text) } catch { throw .query([error]) }
+        let checked = try check(text, today: today)
+        let plan = Planner.plan(checked.query, defaultLimit: defaultLimit)
+        var out = "query: \(printQuery(parsed))\n"
+        out += "verb: \(checked.query.verb.rawValue)\n"
+        if let f = checked.query.filter { out += "deal filter: \(f)\n" }
+        if let f = checked.query.quoteFilter { out += "quote filter: \(f)\n" }
+        var statements: [(String, SQLFragment)] = [("main", plan.main)]
+        if let t = plan.total { statements.append(("total", t)) }
+        if let b = plan.baseline { statements.append(("baseline", b)) }
+        do {
+            try queue.read { db in
+                for (name, fragment) in statements {
+                    out += "\n-- \(name)\n\(fragment.sql)\n"
+                    out += "-- arguments: [\(fragment.arguments.map(\.description).joined(separator: ", "))]\n"
+                    out += "-- plan:\n"
+                    let rows = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + fragment.sql, arguments: Executor.arguments(fragment.arguments))
+                    for row in rows { out += "--   \(row["detail"] as String? ?? "")\n" }
+                }
+            }
+        } catch {
+            throw .runtime(IndexStore.storageError(error, path: database).description)
+        }
+        return out
+    }
+
+    /// Every facet with its kind and most common values.
+    public func facets(only name: String? = nil, top: Int = 10) throws(QueryFailure) -> [(facet: Catalog.Facet, values: [(String, Int)])] {
+        var names = catalog.names
+        if let name {
+            guard let facet = catalog.facet(name) else {
+                throw .query([Diagnostic(.error, message: "unknown facet '\(name)'", range: SourceRange(0, name.count),
+                                         suggestion: Suggest.closest(to: name, among: catalog.names))])
+            }
+            names = [facet.name]
+        }
+        do {
+            return try queue.read { db in
+                try names.map { n in
+                    let facet = catalog.facet(n)!
+                    let values = try Row.fetchAll(db, sql: """
+                        SELECT key, value, deals, sum(deals) OVER (PARTITION BY key) AS total,
+                               row_number() OVER (PARTITION BY key ORDER BY deals DESC, value) AS pick
+                        FROM facet_spellings WHERE facet = ?
+                        """, arguments: [facet.name])
+                        .filter { ($0["pick"] as Int) == 1 }
+                        .map { ($0["value"] as String, $0["total"] as Int) }
+                        .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.unicodeScalars.lexicographicallyPrecedes($1.0.unicodeScalars) }
+                    return (facet, Array(values.prefix(top)))
+                }
+            }
+        } catch {
+            throw .runtime(IndexStore.storageError(error, path: database).description)
+        }
+    }
+}
+
+/// Facet values known to the index, for the checker's notes.
+struct IndexValues: ValueLookup, @unchecked Sendable {
+    let queue: DatabaseQueue
+
+    func hasValue(facet: String, key: String) -> Bool {
+        (try? queue.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM facet_spellings WHERE facet = ? AND key = ?)", arguments: [facet, key])
+        } ?? false) ?? true
+    }
+
+    func values(facet: String) -> [String] {
+        (try? queue.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT value FROM facet_spellings WHERE facet = ? GROUP BY key HAVING deals = max(deals) ORDER BY sum(deals) DESC LIMIT 2000
+                """, arguments: [facet])
+        }) ?? []
+    }
+}

@@ -1,0 +1,154 @@
+import DealqLanguage
+
+/// The SQL a query runs, as statements with bound arguments.
+public struct Plan: Sendable, Equatable {
+    public var query: CheckedQuery
+    /// The matching deals: `m(deal, outcome[, rank])`, MATCH first when the query has text terms.
+    public var matching: SQLFragment
+    /// The main statement of the verb.
+    public var main: SQLFragment
+    /// How many rows the main statement would give without a limit (deals, quotes, insights).
+    public var total: SQLFragment?
+    /// The baseline of `winrate` or the group sizes of `drivers`.
+    public var baseline: SQLFragment?
+    /// The FTS5 expression for snippets (deals with text terms).
+    public var snippetMatch: String?
+    /// The limit pushed into SQL, if any.
+    public var limit: Int?
+}
+
+/// Compiles a checked query to SQL: MATCH first (a CTE), facet filters joined after, then group, rank and limit.
+public enum Planner {
+    public static func plan(_ query: CheckedQuery, defaultLimit: Int?) -> Plan {
+        let (matching, match) = matchingDeals(query, withRank: query.verb == .deals)
+        let with = SQLFragment("WITH m AS (") + matching + SQLFragment(")\n")
+        let limit: Int? = {
+            switch query.limit {
+            case .rows(let n)?: return n
+            case .all?: return nil
+            case nil: return [.deals, .quotes].contains(query.verb) ? defaultLimit : nil
+            }
+        }()
+        var plan = Plan(query: query, matching: matching, main: SQLFragment(""), limit: limit)
+        switch query.verb {
+        case .deals:
+            let order: String
+            if let sort = query.sort {
+                order = "\(dealColumn(sort.column)) \(sort.ascending ? "ASC" : "DESC") NULLS LAST, " + (match != nil ? "m.rank, d.id" : "d.closed DESC, d.id")
+            } else {
+                order = match != nil ? "m.rank, d.id" : "d.closed DESC, d.id"
+            }
+            plan.main = with + SQLFragment("""
+                SELECT d.rowid, d.id, d.account, d.outcome, d.acv, d.closed, d.competitor_primary, d.top_driver
+                FROM m JOIN deals d ON d.rowid = m.deal
+                ORDER BY \(order)
+                """) + limitClause(limit)
+            plan.total = with + SQLFragment("SELECT count(*) FROM m")
+            plan.snippetMatch = match
+        case .quotes:
+            let quoteWhere = query.quoteFilter.map { SQLFragment("\nWHERE ") + PredicateSQL.quote($0) } ?? SQLFragment("")
+            let from = SQLFragment("FROM m JOIN quotes q ON q.deal = m.deal JOIN deals d ON d.rowid = m.deal") + quoteWhere
+            var order = "q.date IS NULL, q.date DESC, d.id, q.ord"
+            if let sort = query.sort { order = "\(quoteColumn(sort.column)) \(sort.ascending ? "ASC" : "DESC") NULLS LAST, " + order }
+            plan.main = with + SQLFragment("""
+                SELECT q.text, q.speaker, q.source, q.date, q.section, d.id, d.account, d.outcome, d.acv
+
+                """) + from + SQLFragment("\nORDER BY \(order)") + limitClause(limit)
+            plan.total = with + SQLFragment("SELECT count(*) ") + from
+        case .insights:
+            let from = "FROM m JOIN insights i ON i.deal = m.deal JOIN deals d ON d.rowid = m.deal"
+            var order = "d.closed DESC, d.id, i.ord"
+            if let sort = query.sort { order = "\(insightColumn(sort.column)) \(sort.ascending ? "ASC" : "DESC") NULLS LAST, " + order }
+            plan.main = with + SQLFragment("""
+                SELECT i.area, i.label, i.note, d.id, d.account, d.outcome, d.acv
+                \(from)
+                ORDER BY \(order)
+                """) + limitClause(limit)
+            plan.total = with + SQLFragment("SELECT count(*) \(from)")
+        case .count, .winrate:
+            plan.main = with + groupCounts(query.groupBy)
+            plan.baseline = with + SQLFragment("SELECT count(*), coalesce(sum(outcome = 'won'), 0), coalesce(sum(outcome = 'lost'), 0) FROM m")
+        case .drivers:
+            let groups = query.groupBy
+            var select = groups.indices.map { "g\($0).key" }
+            select += ["x.category", "sum(x.weight)", "count(DISTINCT x.deal)"]
+            plan.main = with + SQLFragment("SELECT \(select.joined(separator: ", "))\nFROM m JOIN drivers x ON x.deal = m.deal")
+                + groupJoins(groups) + SQLFragment("\nGROUP BY \((1...(groups.count + 1)).map(String.init).joined(separator: ", "))")
+            plan.baseline = with + groupCounts(groups)
+        }
+        return plan
+    }
+
+    /// `m(deal, outcome[, rank])`: driven by the FTS5 index when the query has text terms at the top level.
+    static func matchingDeals(_ query: CheckedQuery, withRank: Bool) -> (SQLFragment, String?) {
+        var phrases: [String] = []
+        var rest: [Predicate] = []
+        switch query.filter {
+        case .text(let p)?: phrases = [p]
+        case .and(let parts)?:
+            for part in parts {
+                if case .text(let p) = part { phrases.append(p) } else { rest.append(part) }
+            }
+        case let other?: rest = [other]
+        case nil: break
+        }
+        let restSQL = rest.map(PredicateSQL.deal)
+        if !phrases.isEmpty {
+            let match = phrases.joined(separator: " AND ")
+            var sql = SQLFragment("SELECT d.rowid AS deal, d.outcome AS outcome\(withRank ? ", deal_fts.rank AS rank" : "") "
+                                  + "FROM deal_fts JOIN deals d ON d.rowid = deal_fts.rowid WHERE deal_fts MATCH ?", [.text(match)])
+            for r in restSQL { sql = sql + SQLFragment(" AND ") + r }
+            return (sql, match)
+        }
+        var sql = SQLFragment("SELECT d.rowid AS deal, d.outcome AS outcome FROM deals d")
+        if !restSQL.isEmpty { sql = sql + SQLFragment(" WHERE ") + .joined(restSQL, separator: " AND ") }
+        return (sql, nil)
+    }
+
+    static func groupJoins(_ groups: [Catalog.Facet]) -> SQLFragment {
+        var sql = SQLFragment("")
+        for (i, facet) in groups.enumerated() {
+            sql = sql + SQLFragment("\nLEFT JOIN deal_facets g\(i) ON g\(i).deal = m.deal AND g\(i).facet = ?", [.text(facet.name)])
+        }
+        return sql
+    }
+
+    /// Deals, won and lost per group (one row without groups).
+    static func groupCounts(_ groups: [Catalog.Facet]) -> SQLFragment {
+        let keys = groups.indices.map { "g\($0).key" }
+        let select = (keys + ["count(*)", "coalesce(sum(m.outcome = 'won'), 0)", "coalesce(sum(m.outcome = 'lost'), 0)"]).joined(separator: ", ")
+        var sql = SQLFragment("SELECT \(select)\nFROM m") + groupJoins(groups)
+        if !groups.isEmpty { sql = sql + SQLFragment("\nGROUP BY \((1...groups.count).map(String.init).joined(separator: ", "))") }
+        return sql
+    }
+
+    static func limitClause(_ limit: Int?) -> SQLFragment {
+        guard let limit else { return SQLFragment("") }
+        return SQLFragment("\nLIMIT ?", [.number(Double(limit))])
+    }
+
+    static func dealColumn(_ column: String) -> String {
+        switch column {
+        case "competitor": return "d.competitor_primary"
+        case "snippet": return "m.rank"
+        default: return "d." + SQLFragment.identifier(column)
+        }
+    }
+
+    static func quoteColumn(_ column: String) -> String {
+        switch column {
+        case "quote": return "q.text"
+        case "speaker", "source", "date", "section": return "q." + column
+        case "deal": return "d.id"
+        default: return "d." + SQLFragment.identifier(column)
+        }
+    }
+
+    static func insightColumn(_ column: String) -> String {
+        switch column {
+        case "area", "label", "note": return "i." + column
+        case "deal": return "d.id"
+        default: return "d." + SQLFragment.identifier(column)
+        }
+    }
+}

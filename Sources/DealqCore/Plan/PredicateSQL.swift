@@ -1,0 +1,85 @@
+/// Compiles predicates to SQL conditions on a deal (alias `d`) or a quote (alias `q`).
+enum PredicateSQL {
+    /// A condition on `d` (a row of `deals`) that is never NULL, so that
+    /// `NOT` matches deals without a value, as the contract says.
+    static func deal(_ predicate: Predicate) -> SQLFragment {
+        switch predicate {
+        case .text(let phrase):
+            return SQLFragment("d.rowid IN (SELECT rowid FROM deal_fts WHERE deal_fts MATCH ?)", [.text(phrase)])
+        case .facet(let facet, let condition):
+            return facetCondition(facet, condition)
+        case .not(let inner):
+            return SQLFragment("NOT ") + parenthesized(deal(inner))
+        case .and(let parts):
+            return parenthesized(.joined(parts.map(deal), separator: " AND "))
+        case .or(let parts):
+            return parenthesized(.joined(parts.map(deal), separator: " OR "))
+        }
+    }
+
+    /// A condition on `q` (a row of `quotes`): its text and its own topics.
+    static func quote(_ predicate: Predicate) -> SQLFragment {
+        switch predicate {
+        case .text(let phrase):
+            return SQLFragment("q.rowid IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)", [.text(phrase)])
+        case .facet(_, let condition):
+            switch condition {
+            case .anyOf(let keys):
+                return SQLFragment("q.rowid IN (SELECT quote FROM quote_topics WHERE topic IN (") + .placeholders(keys) + SQLFragment("))")
+            case .has:
+                return SQLFragment("q.rowid IN (SELECT quote FROM quote_topics)")
+            default:
+                return SQLFragment("0")
+            }
+        case .not(let inner):
+            return SQLFragment("NOT ") + parenthesized(quote(inner))
+        case .and(let parts):
+            return parenthesized(.joined(parts.map(quote), separator: " AND "))
+        case .or(let parts):
+            return parenthesized(.joined(parts.map(quote), separator: " OR "))
+        }
+    }
+
+    static func parenthesized(_ f: SQLFragment) -> SQLFragment {
+        SQLFragment("(") + f + SQLFragment(")")
+    }
+
+    static func facetCondition(_ facet: Catalog.Facet, _ condition: Condition) -> SQLFragment {
+        switch facet.storage {
+        case .dealColumn(let column):
+            let col = "d." + SQLFragment.identifier(column)
+            switch condition {
+            case .has: return SQLFragment("\(col) IS NOT NULL")
+            default: return SQLFragment("coalesce(") + test(col, condition) + SQLFragment(", 0)")
+            }
+        case .facetRows:
+            var sub = SQLFragment("d.rowid IN (SELECT deal FROM deal_facets WHERE facet = ?", [.text(facet.name)])
+            if condition != .has { sub = sub + SQLFragment(" AND ") + test("key", condition) }
+            return sub + SQLFragment(")")
+        case .customNumber:
+            var sub = SQLFragment("d.rowid IN (SELECT deal FROM deal_numbers WHERE facet = ?", [.text(facet.name)])
+            if condition != .has { sub = sub + SQLFragment(" AND ") + test("num", condition) }
+            return sub + SQLFragment(")")
+        }
+    }
+
+    static func test(_ column: String, _ condition: Condition) -> SQLFragment {
+        switch condition {
+        case .anyOf(let values) where values.count == 1:
+            return SQLFragment("\(column) = ?", values)
+        case .anyOf(let values):
+            return SQLFragment("\(column) IN (") + .placeholders(values) + SQLFragment(")")
+        case .between(let lo?, let hi?):
+            return SQLFragment("\(column) BETWEEN ? AND ?", [lo, hi])
+        case .between(let lo?, nil):
+            return SQLFragment("\(column) >= ?", [lo])
+        case .between(nil, let hi?):
+            return SQLFragment("\(column) <= ?", [hi])
+        case .between(nil, nil), .has:
+            return SQLFragment("\(column) IS NOT NULL")
+        case .compare(let op, let value):
+            let safe = [">", ">=", "<", "<="].contains(op) ? op : "="
+            return SQLFragment("\(column) \(safe) ?", [value])
+        }
+    }
+}
