@@ -1,1 +1,0 @@
-// The query language lives here.
