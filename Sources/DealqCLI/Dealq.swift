@@ -10,7 +10,8 @@ struct Dealq: ParsableCommand {
             by 'dealq index'; 2 a query or usage error.
             """,
         version: DealqVersion.string,
-        subcommands: [IndexCommand.self])
+        subcommands: [QueryCommand.self, IndexCommand.self, ExplainCommand.self, FacetsCommand.self],
+        defaultSubcommand: QueryCommand.self)
 }
 
 /// Ends the process with a status after the message was printed.

@@ -66,16 +66,13 @@ public struct Checker: Sendable {
         }
         for name in query.groupBy.prefix(2) {
             guard let facet = context.facet(name) else { continue }
-            switch facet.kind {
-            case .number, .date where facet.storage != .facetRows:
+            if facet.kind == .number || (facet.kind == .date && facet.storage != .facetRows) {
                 context.error("cannot group by '\(facet.name)', a \(facet.kind.rawValue); group by month, quarter or year, or filter with a range",
                               name.range)
-            default:
-                if checked.groupBy.contains(facet) {
-                    context.error("'\(facet.name)' is grouped by twice", name.range)
-                } else {
-                    checked.groupBy.append(facet)
-                }
+            } else if checked.groupBy.contains(facet) {
+                context.error("'\(facet.name)' is grouped by twice", name.range)
+            } else {
+                checked.groupBy.append(facet)
             }
         }
 

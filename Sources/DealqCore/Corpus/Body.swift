@@ -1,3 +1,4 @@
+import DealqLanguage
 import CCmarkGFM
 
 /// Reads the CommonMark body: its buyer quotes, each with its attribution and section.

@@ -1,3 +1,4 @@
+import DealqLanguage
 import Yams
 
 /// Reads the front matter of a deal into a `Deal`, applying every rule of the

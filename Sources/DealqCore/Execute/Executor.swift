@@ -48,10 +48,10 @@ struct Executor {
         return .text(try spellings(facet.name)[key] ?? key)
     }
 
-    mutating func run(_ plan: Plan) throws -> Table {
+    mutating func run(_ plan: Plan) throws -> DealqRender.Table {
         let q = plan.query
         let columns = VerbColumns.names(q.verb, groupBy: q.groupBy.map(\.name), hasText: plan.snippetMatch != nil)
-        var table: Table
+        var table: DealqRender.Table
         switch q.verb {
         case .deals: table = try deals(plan, columns)
         case .quotes: table = try listing(plan, columns, kinds: [.text, .text, .text, .date, .text, .text, .text, .text, .money])
@@ -115,9 +115,9 @@ struct Executor {
         return count > shown ? count : nil
     }
 
-    func deals(_ plan: Plan, _ names: [String]) throws -> Table {
+    func deals(_ plan: Plan, _ names: [String]) throws -> DealqRender.Table {
         let rows = try rows(plan.main)
-        var kinds: [Column.Kind] = [.text, .text, .text, .money, .date, .text, .text]
+        var kinds: [DealqRender.Column.Kind] = [.text, .text, .text, .money, .date, .text, .text]
         var snippets: [Int64: String] = [:]
         if let match = plan.snippetMatch, !rows.isEmpty {
             kinds.append(.snippet)
@@ -130,7 +130,7 @@ struct Executor {
         } else if plan.snippetMatch != nil {
             kinds.append(.snippet)
         }
-        var table = Table(columns: zip(names, kinds).map { Column($0, $1) })
+        var table = DealqRender.Table(columns: zip(names, kinds).map { DealqRender.Column($0, $1) })
         for row in rows {
             var cells = (1...7).map { Self.cell(row[$0]) }
             if plan.snippetMatch != nil {
@@ -152,9 +152,9 @@ struct Executor {
         }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
-    func listing(_ plan: Plan, _ names: [String], kinds: [Column.Kind]) throws -> Table {
+    func listing(_ plan: Plan, _ names: [String], kinds: [DealqRender.Column.Kind]) throws -> DealqRender.Table {
         let rows = try rows(plan.main)
-        var table = Table(columns: zip(names, kinds).map { Column($0, $1) })
+        var table = DealqRender.Table(columns: zip(names, kinds).map { DealqRender.Column($0, $1) })
         table.rows = rows.map { row in (0..<names.count).map { Self.cell(row[$0]) } }
         table.totalRows = try total(plan, shown: rows.count)
         return table
@@ -210,9 +210,9 @@ struct Executor {
         return sizes
     }
 
-    mutating func counts(_ plan: Plan, _ names: [String]) throws -> Table {
+    mutating func counts(_ plan: Plan, _ names: [String]) throws -> DealqRender.Table {
         let groups = plan.query.groupBy
-        var table = Table(columns: groups.map { Column($0.name, .text) } + [Column("deals", .integer)])
+        var table = DealqRender.Table(columns: groups.map { DealqRender.Column($0.name, .text) } + [DealqRender.Column("deals", .integer)])
         let rows = try groupRows(plan.main, groups: groups.count)
         let sizes = try firstGroupSizes(plan, wonLost: false)
         for row in try ordered(rows, groups: groups, sizeOfFirst: sizes, size: { Int.fromDatabaseValue($0.values[0])! }) {
@@ -231,11 +231,11 @@ struct Executor {
         return [.number(rate), baseline.map { .number(rate - $0) } ?? .null, .number(interval.low), .number(interval.high)]
     }
 
-    mutating func winrate(_ plan: Plan, _ names: [String]) throws -> Table {
+    mutating func winrate(_ plan: Plan, _ names: [String]) throws -> DealqRender.Table {
         let groups = plan.query.groupBy
-        let kinds: [Column.Kind] = [.integer, .integer, .integer, .rate, .rate, .rate, .rate]
-        var table = Table(columns: (groups.isEmpty ? [Column("group", .text)] : groups.map { Column($0.name, .text) })
-                          + zip(names.suffix(7), kinds).map { Column($0, $1) })
+        let kinds: [DealqRender.Column.Kind] = [.integer, .integer, .integer, .rate, .rate, .rate, .rate]
+        var table = DealqRender.Table(columns: (groups.isEmpty ? [DealqRender.Column("group", .text)] : groups.map { DealqRender.Column($0.name, .text) })
+                          + zip(names.suffix(7), kinds).map { DealqRender.Column($0, $1) })
         let base = try rows(plan.baseline!)[0]
         let won: Int = base[1], lost: Int = base[2]
         let baseRate: Double? = won + lost > 0 ? Double(won) / Double(won + lost) : nil
@@ -256,10 +256,10 @@ struct Executor {
         return table
     }
 
-    mutating func drivers(_ plan: Plan, _ names: [String]) throws -> Table {
+    mutating func drivers(_ plan: Plan, _ names: [String]) throws -> DealqRender.Table {
         let groups = plan.query.groupBy
-        var table = Table(columns: groups.map { Column($0.name, .text) }
-                          + [Column("category", .text), Column("weight", .number), Column("share", .rate), Column("deals", .integer)])
+        var table = DealqRender.Table(columns: groups.map { DealqRender.Column($0.name, .text) }
+                          + [DealqRender.Column("category", .text), DealqRender.Column("weight", .number), DealqRender.Column("share", .rate), DealqRender.Column("deals", .integer)])
         let rows = try groupRows(plan.main, groups: groups.count + 1)
         // Group sizes (deals per group) order the groups.
         var pairSizes: [[String?]: Int] = [:]

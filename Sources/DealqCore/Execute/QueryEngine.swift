@@ -13,7 +13,7 @@ public enum QueryFailure: Error, Sendable {
 
 /// An answer: the table, and notes for stderr.
 public struct Answer: Sendable {
-    public var table: Table
+    public var table: DealqRender.Table
     public var notes: [Diagnostic]
 }
 
@@ -82,7 +82,7 @@ public final class QueryEngine: @unchecked Sendable {
         do { parsed = try parseQuery(text) } catch { throw .query([error]) }
         let checked = try check(text, today: today)
         let plan = Planner.plan(checked.query, defaultLimit: defaultLimit)
-        var out = "query: \(printQuery(parsed))\n"
+        var out = "query: \(Printer.print(parsed))\n"
         out += "verb: \(checked.query.verb.rawValue)\n"
         if let f = checked.query.filter { out += "deal filter: \(f)\n" }
         if let f = checked.query.quoteFilter { out += "quote filter: \(f)\n" }

@@ -1,3 +1,4 @@
+import DealqLanguage
 /// The text and list facet values of a deal, as rows of `deal_facets`:
 /// `(facet, key, value)` with `key` the lower-cased value. One row per
 /// distinct key per facet. `id` is not here: it is exact and lives in `deals`.

@@ -70,6 +70,30 @@ public struct Indexer: Sendable {
         return report
     }
 
+    /// How many corpus files differ from what the index holds (added, changed
+    /// or removed, by size and mtime), without changing anything.
+    public func pendingChanges() throws(IndexError) -> Int {
+        guard case .index = try IndexStore.inspect(database) else { throw .missing(path: database) }
+        let files: [FileStat]
+        do { files = try CorpusWalker.files(root: corpus) } catch { throw .corpus(path: error.path, reason: error.reason) }
+        do {
+            let queue = try DatabaseQueue(path: database, configuration: IndexStore.readOnlyConfiguration())
+            defer { try? queue.close() }
+            return try queue.read { db in
+                var known: [String: (Int64, Int64)] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT path, size, mtime_ns FROM files") { known[row[0]] = (row[1], row[2]) }
+                var changed = 0
+                for file in files {
+                    if let k = known.removeValue(forKey: file.path), k == (file.size, file.mtimeNanoseconds) { continue }
+                    changed += 1
+                }
+                return changed + known.count
+            }
+        } catch {
+            throw IndexStore.storageError(error, path: database)
+        }
+    }
+
     // MARK: - Full build into a new file
 
     private func build(files: [FileStat], config: CorpusConfig, progress: (@Sendable (IndexProgress) -> Void)?,

@@ -1,0 +1,120 @@
+import ArgumentParser
+import DealqCore
+import DealqLanguage
+import DealqRender
+import Foundation
+
+/// Options every query command shares.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The corpus folder (default: $DEALQ_CORPUS, or the nearest folder with dealq.yml or .dealq/).", valueName: "dir"))
+    var corpus: String?
+
+    @Option(name: .long, help: ArgumentHelp("The index file (default: CORPUS/.dealq/index.sqlite).", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("table, csv, json, jsonl or markdown (default: table on a terminal, csv otherwise).", valueName: "format"))
+    var format: String?
+
+    @Option(name: .long, help: ArgumentHelp("The day relative dates count from, YYYY-MM-DD (default: $DEALQ_TODAY, else today).", valueName: "date"))
+    var today: String?
+
+    @Flag(name: .long, help: "Answer from the index as it is, without refreshing it first (warns when it is stale).")
+    var noRefresh = false
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the answer to a file instead of stdout.", valueName: "file"))
+    var output: String?
+
+    var corpusPath: String {
+        CorpusLocator.corpus(explicit: corpus, environment: ProcessInfo.processInfo.environment,
+                             currentDirectory: FileManager.default.currentDirectoryPath)
+    }
+
+    var databasePath: String {
+        CorpusLocator.database(explicit: db, corpus: corpusPath, currentDirectory: FileManager.default.currentDirectoryPath)
+    }
+
+    func outputFormat() throws -> OutputFormat {
+        guard let format else { return Output.stdoutIsTerminal && output == nil ? .table : .csv }
+        do {
+            return try OutputFormat(parsing: format)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func todayDate() throws -> CalendarDate {
+        let text = today ?? ProcessInfo.processInfo.environment["DEALQ_TODAY"]
+        if let text, !text.isEmpty {
+            guard let date = CalendarDate(text) else {
+                throw ValidationError("--today (or DEALQ_TODAY) must be a day as YYYY-MM-DD, not '\(text)'")
+            }
+            return date
+        }
+        return CalendarDate(Date(), in: .current)
+    }
+
+    /// Refreshes the index (or warns that it is stale), then opens it.
+    func openEngine() throws -> QueryEngine {
+        let indexer = Indexer(corpus: corpusPath, database: databasePath)
+        do {
+            if noRefresh {
+                let pending = try indexer.pendingChanges()
+                if pending > 0 {
+                    Output.err("warning: the index is stale (\(Format.plural(pending, "file")) changed since it was built); answering from it as it is")
+                }
+            } else {
+                let progress = Output.stderrIsTerminal ? ProgressLine() : nil
+                var callback: (@Sendable (IndexProgress) -> Void)?
+                if let progress { callback = { progress.update($0) } }
+                let report = try indexer.run(progress: callback)
+                progress?.clear()
+                if report.changedAnything && !report.rejected.isEmpty {
+                    Output.err("note: \(Format.plural(report.rejected.count, "file")) of the corpus rejected; 'dealq index' lists them")
+                }
+            }
+            return try QueryEngine(database: databasePath)
+        } catch {
+            Output.err(error.diagnosticLine)
+            throw Exit(status: 1)
+        }
+    }
+
+    func write(_ text: String) throws {
+        if let output {
+            do {
+                try text.write(toFile: output, atomically: true, encoding: .utf8)
+            } catch {
+                Output.err("error: cannot write '\(output)': \(error.localizedDescription)")
+                throw Exit(status: 1)
+            }
+        } else {
+            Output.out(text, terminator: "")
+        }
+    }
+
+    /// Prints a failed query's diagnostics (with carets) and ends with its exit status.
+    static func fail(_ failure: QueryFailure, text: String) -> Exit {
+        switch failure {
+        case .query(let diagnostics):
+            for d in diagnostics { Output.err(d.render(in: text)) }
+            return Exit(status: 2)
+        case .runtime(let message):
+            Output.err("error: \(message)")
+            return Exit(status: 1)
+        }
+    }
+}
+
+enum Terminal {
+    /// The terminal's width, or nil when stdout is not a terminal.
+    static var width: Int? {
+        guard Output.stdoutIsTerminal else { return nil }
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+
+    static var color: Bool {
+        Output.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) != false
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import DealqCore
+import DealqLanguage
+import DealqRender
+
+/// `dealq "QUERY"`: answer one question.
+struct QueryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Answer a query (the default command: dealq \"winrate by topic acv>100k\").",
+        discussion: "Exit status: 0 success (also for zero rows); 1 a runtime error; 2 a query or usage error.")
+
+    @OptionGroup var options: CommonOptions
+
+    @Argument(help: "The query, e.g. \"winrate by topic segment:enterprise\". Several words are joined by spaces.")
+    var query: [String] = []
+
+    mutating func run() throws {
+        let text = query.joined(separator: " ")
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("no query given; try: dealq \"winrate by topic\" (dealq --help lists the commands)")
+        }
+        let format = try options.outputFormat()
+        let today = try options.todayDate()
+        let engine = try options.openEngine()
+        let answer: Answer
+        do {
+            answer = try engine.answer(text, today: today, defaultLimit: format == .table ? 20 : nil)
+        } catch {
+            throw CommonOptions.fail(error, text: text)
+        }
+        for note in answer.notes { Output.err("note: \(note.message)") }
+        let width = options.output == nil ? Terminal.width : nil
+        try options.write(render(answer.table, as: format,
+                                 options: RenderOptions(width: width, color: options.output == nil && Terminal.color)))
+    }
+}
+
+/// `dealq explain "QUERY"`: the AST, the SQL with its arguments, SQLite's plan.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain", abstract: "Show what a query becomes: the parsed query, its SQL with arguments, and SQLite's plan.")
+
+    @OptionGroup var options: CommonOptions
+
+    @Argument(help: "The query.")
+    var query: [String] = []
+
+    mutating func run() throws {
+        let text = query.joined(separator: " ")
+        let today = try options.todayDate()
+        let engine = try options.openEngine()
+        do {
+            try options.write(try engine.explain(text, today: today, defaultLimit: 20))
+        } catch let failure as QueryFailure {
+            throw CommonOptions.fail(failure, text: text)
+        }
+    }
+}
+
+/// `dealq facets [FACET]`: every facet with its kind and most common values.
+struct FacetsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "facets", abstract: "List the facets with their kinds and most common values.")
+
+    @OptionGroup var options: CommonOptions
+
+    @Argument(help: "Only this facet (with more values).")
+    var facet: String?
+
+    mutating func run() throws {
+        let format = try options.outputFormat()
+        let engine = try options.openEngine()
+        let listing: [(facet: Catalog.Facet, values: [(String, Int)])]
+        do {
+            listing = try engine.facets(only: facet, top: facet == nil ? 5 : 50)
+        } catch {
+            throw CommonOptions.fail(error, text: facet ?? "")
+        }
+        var table = Table(columns: [Column("facet", .text), Column("kind", .text), Column("value", .text), Column("deals", .integer)])
+        for entry in listing {
+            let kind = entry.facet.kind.rawValue + (entry.facet.isCustom ? " (custom)" : "")
+            if entry.values.isEmpty { table.rows.append([.text(entry.facet.name), .text(kind), .null, .null]) }
+            for (i, value) in entry.values.enumerated() {
+                table.rows.append([.text(i == 0 ? entry.facet.name : ""), .text(i == 0 ? kind : ""), .text(value.0), .integer(value.1)])
+            }
+        }
+        try options.write(render(table, as: format, options: RenderOptions(width: Terminal.width, color: Terminal.color)))
+    }
+}
