@@ -4,6 +4,7 @@
     python3 grammar/check.py                 every example parses, every invalid query fails
     python3 grammar/check.py --sexp FILE...  print FILE:LINE<TAB>S-expression for each example query
     python3 grammar/check.py --query TEXT    print the S-expression of one query
+    python3 grammar/check.py --lines         for each stdin line, print its S-expression or "error"
 
 Example files (grammar/examples/*.txt) hold one query per line; blank lines
 and lines starting with `#` are skipped. Invalid files (grammar/invalid/*.txt)
@@ -218,6 +219,18 @@ def main(argv):
         except (LarkError, SideConditionError) as e:
             print("error: " + str(e).strip().split("\n")[0], file=sys.stderr)
             return 1
+        return 0
+    if argv == ["--lines"]:
+        lines = sys.stdin.buffer.read().decode("utf-8").split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        out = []
+        for query in lines:
+            try:
+                out.append(parse(parser, query))
+            except (LarkError, SideConditionError):
+                out.append("error")
+        sys.stdout.buffer.write(("\n".join(out) + "\n").encode("utf-8"))
         return 0
     if argv[0] == "--sexp":
         status = 0

@@ -65,6 +65,15 @@ public indirect enum Filter: Hashable, Sendable {
     /// Any of the filters, joined by `or`. The range runs from the first to the last.
     case or([Filter], SourceRange)
 
+    /// The filters directly inside this one (operands of not, and, or).
+    public var children: [Filter] {
+        switch self {
+        case .not(let operand, _): return [operand]
+        case .and(let terms, _), .or(let terms, _): return terms
+        case .text, .facet, .has, .since, .before: return []
+        }
+    }
+
     /// Where the filter is.
     public var range: SourceRange {
         switch self {

@@ -21,6 +21,8 @@ public struct Parser: Sendable {
     private var lexer: Lexer
     private var token = Token(kind: .end, text: "", range: .zero)
     private var depth = 0
+    /// Where the last consumed token ended.
+    private var lastEnd = 0
     private let source: Source
 
     /// A parser for `text`.
@@ -130,6 +132,7 @@ public struct Parser: Sendable {
     }
 
     private mutating func parseDisjunction() throws(Diagnostic) -> Filter {
+        let start = token.range.lowerBound
         let first = try parseUnary()
         guard token.kind == .or else { return first }
         var terms = [first]
@@ -139,7 +142,7 @@ public struct Parser: Sendable {
             try expectFilter(after: keyword)
             terms.append(try parseUnary())
         }
-        return .or(terms, terms[0].range.union(terms[terms.count - 1].range))
+        return .or(terms, SourceRange(start, lastEnd))
     }
 
     /// Reports what is missing when the current token cannot start a filter.
@@ -163,7 +166,8 @@ public struct Parser: Sendable {
             try advance()
             try expectFilter(after: start)
             let operand = try parseUnary()
-            return .not(operand, start.range.union(operand.range))
+            // Up to the last token read, so `-(a or b)` includes its `)`.
+            return .not(operand, SourceRange(start.range.lowerBound, lastEnd))
         case .leftParen:
             try enter(start)
             defer { depth -= 1 }
@@ -322,6 +326,7 @@ public struct Parser: Sendable {
     }
 
     private mutating func advance() throws(Diagnostic) {
+        lastEnd = token.range.upperBound
         token = try lexer.next()
     }
 

@@ -24,29 +24,32 @@ public enum Suggest {
     }
 
     /// Close candidates, best first: exact (case-insensitive) matches, then by
-    /// distance, with prefix matches ranked as distance 1; ties by length,
-    /// then code-point order. Duplicates are dropped.
+    /// distance, with prefix matches ranked as distance 1; ties go to prefix
+    /// matches, then shorter candidates, then code-point order. Duplicates
+    /// are dropped.
     public static func matches<S: Sequence>(for word: String, among candidates: S, limit: Int = 3) -> [String]
     where S.Element == String {
         let typed = Array(word.lowercased())
         guard !typed.isEmpty, limit > 0 else { return [] }
         let maximum = threshold(for: word)
-        var scored: [(score: Int, candidate: String)] = []
+        var scored: [(score: Int, isPrefix: Bool, candidate: String)] = []
         var seen: Set<String> = []
         for candidate in candidates where seen.insert(candidate).inserted {
             let lowered = Array(candidate.lowercased())
             var score = Int.max
+            let isPrefix = typed.count >= 2 && lowered.starts(with: typed)
             if lowered == typed {
                 score = 0
             } else {
                 let d = distance(typed, lowered, atMost: maximum)
                 if d <= maximum { score = d }
-                if typed.count >= 2, lowered.starts(with: typed) { score = min(score, 1) }
+                if isPrefix { score = min(score, 1) }
             }
-            if score != Int.max { scored.append((score, candidate)) }
+            if score != Int.max { scored.append((score, isPrefix, candidate)) }
         }
         scored.sort { a, b in
             if a.score != b.score { return a.score < b.score }
+            if a.isPrefix != b.isPrefix { return a.isPrefix }
             if a.candidate.count != b.candidate.count { return a.candidate.count < b.candidate.count }
             return a.candidate.unicodeScalars.lexicographicallyPrecedes(b.candidate.unicodeScalars)
         }
