@@ -98,7 +98,8 @@ import Testing
     @Test func killedRunLeavesThePreviousIndex() throws {
         let folder = TemporaryFolder()
         for i in 0..<3000 { folder.write(String(format: "d/%05d.md", i), dealText(id: "K-\(i)", body: "version one \(i)\n")) }
-        #expect(try runDealq(["index", folder.path]).status == 0)
+        let first = try runDealq(["index", folder.path])
+        #expect(first.status == 0, "\(first.stderr)")
         let db = folder.path + "/.dealq/index.sqlite"
         let before = try dumpIndex(db)
         for i in 0..<3000 { folder.write(String(format: "d/%05d.md", i), dealText(id: "K-\(i)", body: "version two, longer \(i)\n")) }
