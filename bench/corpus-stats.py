@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Sanity report for a generated corpus: contract checks and win-rate signal.
 
-usage: bench/corpus-stats.py DIR [--limit N]
+usage: bench/corpus-stats.py DIR [--limit N] [--every K]
 
 Reads DIR/dealq.yml and every deal under DIR (needs PyYAML), checks the
 front matter against the rules in the corpus contract that the generator
@@ -67,6 +67,8 @@ def main():
         dirs[:] = sorted(x for x in dirs if not x.startswith("."))
         paths += [os.path.join(d, f) for f in sorted(files) if f.endswith(".md") and not f.startswith(".")]
     paths.sort()
+    every = int(args[args.index("--every") + 1]) if "--every" in args else 1
+    paths = paths[::every]
     if limit:
         paths = paths[:limit]
 

@@ -14,6 +14,9 @@ struct BodyWriter {
         fill.role = d.champion
         fill.month = d.closed.monthYear
         fill.seats = d.seats
+        var other = Vocabulary.roles[self.rng.below(Vocabulary.roles.count)]
+        if other == d.champion { other = other == "CFO" ? "COO" : "CFO" }
+        fill.otherRole = other
         fill.incumbent = d.incumbent.map { Vocabulary.competitors[$0].name } ?? "spreadsheets"
         let main = d.selected.flatMap { $0 == Vocabulary.noDecision ? nil : $0 } ?? d.primary
         fill.competitor = main == Vocabulary.noDecision ? "the status quo" : Vocabulary.competitors[main].name
@@ -49,6 +52,16 @@ struct BodyWriter {
     mutating func context(_ s: inout String) {
         s += "## Deal context\n\n"
         var parts: [String] = []
+        if d.outcome == .churned {
+            parts.append(rng.pick(Phrases.churnOpen).render(fill, &rng))
+            var t = rng.pick(Phrases.churnTriggerLead)
+            t += rng.pick(Phrases.churnTriggers).render(fill, &rng)
+            t += "."
+            parts.append(t)
+            if rng.chance(0.5) { parts.append(rng.pick(Phrases.procurement).render(fill, &rng)) }
+            paragraph(parts, &s)
+            return
+        }
         parts.append(rng.pick(Phrases.contextOpen).render(fill, &rng))
         if d.dealType != "renewal" || rng.chance(0.3) {
             var t = rng.pick(Phrases.triggerLead)
@@ -169,9 +182,9 @@ struct BodyWriter {
         switch rng.below(6) {
         case 0: s += label; s += " came up on "; s += String(k); s += " of "; s += String(n); s += " calls, first in the "; s += rng.pick(Fill.ordinals); s += " meeting."
         case 1: s += label; s += " was raised by the "; s += d.champion; s += " on the "; s += rng.pick(Fill.ordinals); s += " call and again near the end."
-        case 2: s += label; s += ": discussed at length on "; s += String(k); s += " calls; tone "; s += tone; s += "."
+        case 2: s += label; s += ": discussed at length on "; s += calls(k); s += "; tone "; s += tone; s += "."
         case 3: s += label; s += " was the main thread of the meeting with the "; s += rng.pick(Vocabulary.roles); s += " in "; s += d.closed.adding(days: -rng.int(10, 90)).monthYear; s += "."
-        case 4: s += label; s += " appeared in "; s += String(rng.int(2, 6)); s += " email threads and on "; s += String(k); s += " calls; tone "; s += tone; s += "."
+        case 4: s += label; s += " appeared in "; s += String(rng.int(2, 6)); s += " email threads and on "; s += calls(k); s += "; tone "; s += tone; s += "."
         default: s += label; s += " was the first question on the "; s += rng.pick(Fill.ordinals); s += " call."
         }
     }
@@ -204,12 +217,11 @@ struct BodyWriter {
             }
             let joiner = rng.pick(Phrases.joiners)
             text += joiner
-            var tail = second.render(fill, &rng)
-            if joiner.hasPrefix(".") { tail = capitalizedFirst(tail) }
-            text += tail
+            second.render(into: &text, fill, &rng)
         }
         text += "."
-        rng.pick(Phrases.closers).render(into: &text, fill, &rng)
+        let closers = rng.chance(0.75) ? Phrases.closers : neg ? Phrases.closersAgainst : Phrases.closersFor
+        rng.pick(closers).render(into: &text, fill, &rng)
         return capitalizedFirst(text)
     }
 
@@ -260,6 +272,8 @@ struct BodyWriter {
         }
         s += "\n\n"
     }
+
+    func calls(_ k: Int) -> String { k == 1 ? "one call" : String(k) + " calls" }
 
     /// A label as it reads mid-sentence: `Pricing` → `pricing`, `SSO` stays.
     func midSentence(_ label: String) -> String {

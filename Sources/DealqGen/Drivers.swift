@@ -12,6 +12,17 @@ enum Drivers {
         .init(["migration risk from {I}", "history backfill sold separately"]),
         .init(["slow on large tables", "timeouts in the proof of concept"]),
     ]
+    private static let churnByTopic: [[Template]] = [
+        .init(["adoption stalled after the rollout", "second-phase deployment never happened"]),
+        .init(["renewal price increase", "budget cut at renewal"]),
+        .init(["new security requirements at renewal", "no SSO on their plan"]),
+        .init(["CRM sync broke after their upgrade", "integrations they needed never shipped"]),
+        .init(["reports never replaced the old ones", "dashboards went unused"]),
+        .init(["slow support responses", "no customer success coverage"]),
+        .init(["new users never onboarded", "training stopped after the first group"]),
+        .init(["never finished moving off {I}", "migration left gaps in their data"]),
+        .init(["slow as their data grew", "timeouts at month end"]),
+    ]
     private static let wonByTopic: [[Template]] = [
         .init(["live in weeks", "credible implementation plan"]),
         .init(["clear value for the price", "two-year term discount", "cheaper than {C}"]),
@@ -48,7 +59,7 @@ enum Drivers {
     static func make(for d: Deal, _ rng: inout SplitMix64) -> [Deal.Driver] {
         var fill = Fill()
         fill.competitor = Vocabulary.competitors[d.selected ?? d.primary].name
-        fill.incumbent = d.incumbent.map { Vocabulary.competitors[$0].name } ?? "their old tool"
+        fill.incumbent = d.incumbent.map { Vocabulary.competitors[$0].name } ?? "their old system"
         fill.role = d.champion
         let won = d.outcome == .won
 
@@ -61,7 +72,7 @@ enum Drivers {
         if d.championLeft && !won { add("relationship", lostGeneral["relationship"]![0], 3.2) }
         if !won && d.selected == Vocabulary.noDecision { add("timing", rng.pick(lostGeneral["timing"]!), 2.6) }
         for (i, t) in d.topics.enumerated() {
-            let bank = won ? wonByTopic[t.rawValue] : lostByTopic[t.rawValue]
+            let bank = won ? wonByTopic[t.rawValue] : d.outcome == .churned ? churnByTopic[t.rawValue] : lostByTopic[t.rawValue]
             add(t.driverCategory, rng.pick(bank), 3.0 - Double(i) * 0.7)
         }
         let comp = Vocabulary.competitors[d.primary]

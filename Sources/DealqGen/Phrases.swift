@@ -162,7 +162,7 @@ enum Phrases {
         "we liked the people; that was never the issue",
         "it came down to who we trusted to still be around in three years",
         "the demo was built around our use case, and it showed",
-        "our {R} had worked with {C} before, and that carried a lot of weight",
+        "our {B} had worked with {C} before, and that carried a lot of weight",
         "procurement took over in the last month and the whole conversation changed",
         "we honestly did not expect to switch anything this year",
         "nobody followed up after the second meeting, so we assumed you had moved on",
@@ -176,7 +176,7 @@ enum Phrases {
         "nobody followed up after the second meeting, so we assumed you had moved on",
         "the proposal arrived a week after we had asked for it",
         "we needed a yes from three departments, and only one of them was in the room",
-        "our {R} had worked with {C} before, and that carried a lot of weight",
+        "our {B} had worked with {C} before, and that carried a lot of weight",
         "it felt like your team was selling to a bigger company than ours",
         "when our champion left, the evaluation lost its owner",
     ])
@@ -196,10 +196,17 @@ enum Phrases {
     ]
 
     static let closers: [Template] = .init([
-        "", "", "", "", " That was the whole story for us.", " It came up in every meeting after that.",
-        " Everything else was fine.", " We said so more than once.", " I doubt that surprises you.",
-        " That's what I'd fix first.", " The rest of the team felt the same.", " It wasn't close.",
-        " Our {R} said the same thing.", " I'd tell any peer the same.",
+        "", "", "", "", "", " That was the whole story for us.", " It came up in every meeting after that.",
+        " We said so more than once.", " The rest of the team felt the same.", " Our {B} said the same thing.",
+        " I'd tell any peer the same.", " It wasn't close.",
+    ])
+    static let closersAgainst: [Template] = .init([
+        " I doubt that surprises you.", " That's what I'd fix first.", " Everything else was fine.",
+        " We gave you two chances to fix it.", " It's a shame, because we liked the team.",
+    ])
+    static let closersFor: [Template] = .init([
+        " Nobody else came close on that.", " It made the internal case easy.", " That's what I tell peers about.",
+        " It's why we renewed our commitment internally.",
     ])
 
     static let joiners = [", and on top of that ", "; also, ", ". Separately, ", ", and ", ". Beyond that, "]
@@ -243,9 +250,9 @@ enum Phrases {
 
     static let processAgainst: [Template] = .init([
         "Buyer email replies went from same-day to {N} days in the final month.",
-        "The {R} joined only the last call.",
+        "The {B} joined only the last call.",
         "Next steps were left open at the end of {N} calls.",
-        "A new stakeholder, the {R}, appeared in the final two weeks.",
+        "A new stakeholder, the {B}, appeared in the final two weeks.",
         "Two scheduled calls were cancelled by the buyer in {M}.",
         "The rep spoke for most of the discovery call; the buyer asked few questions.",
     ])
@@ -261,6 +268,7 @@ enum Phrases {
         "Talk time was roughly even between the rep and the buyer.",
         "The {R} was the main voice on the buyer's side.",
         "Calls were mostly with the {R}; procurement joined once.",
+        "The {R} brought the {B} to the {O} call.",
     ])
 
     // MARK: Deal context
@@ -272,13 +280,28 @@ enum Phrases {
         "Evaluation of {P} lasted about {W} weeks; the {R} owned it.",
         "{W} weeks from first call to decision, with the {R} in charge.",
     ])
+    static let churnOpen: [Template] = .init([
+        "Customer for {N} years on {P}; the renewal came up in {M}.",
+        "{A} had run {P} for {N} years, latterly with the {R} as owner.",
+        "A {N}-year customer. The {R} owned the account on their side.",
+        "Renewal of {P} after {N} years; usage had been falling for two quarters.",
+    ])
+    static let churnTriggers: [Template] = .init([
+        "a new leadership team reviewed every tool they pay for",
+        "the team that bought it was reorganised",
+        "their main power user left",
+        "{C} offered them a free first year",
+        "usage dropped to a handful of people",
+        "a parent company standardised on {C}",
+    ])
+    static let churnTriggerLead = ["What changed: ", "The turn came when ", "It started when "]
     static let triggers: [Template] = .init([
         "a new CFO asked for one version of the truth",
         "their team doubled in a year",
         "a merger left them with two of everything",
         "the board asked for weekly pipeline numbers",
         "a key analyst left and took the know-how with them",
-        "their {I} setup broke at quarter end",
+        "{I} broke down at quarter end",
         "a planning cycle went badly wrong",
         "leadership wanted forecasts they could trust",
         "a competitor of theirs started moving faster",

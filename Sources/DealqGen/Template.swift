@@ -1,7 +1,7 @@
 /// A phrase with slots, parsed once: `"{C} came in cheaper"`.
 ///
 /// Slots: `{C}` competitor, `{I}` incumbent, `{X}` another competitor,
-/// `{R}` buyer role, `{A}` account, `{P}` product, `{M}` month of the close,
+/// `{R}` buyer role (the main voice), `{B}` another buyer role, `{A}` account, `{P}` product, `{M}` month of the close,
 /// `{W}` weeks, `{N}` a small count, `{K}` a larger count, `{D}` a percentage,
 /// `{S}` seats, `{O}` an ordinal (second, third, …).
 struct Template: Sendable {
@@ -50,13 +50,14 @@ struct Template: Sendable {
 /// The values a deal puts into its phrases.
 struct Fill {
     var competitor = "another vendor"
-    var incumbent = "spreadsheets"
+    var incumbent = "the old system"
     var other = "another vendor"
     var role = "VP Operations"
     var account = ""
     var product = ""
     var month = ""
     var seats = 100
+    var otherRole = "Head of Finance"
 
     static let ordinals = ["second", "third", "fourth", "fifth"]
 
@@ -66,6 +67,7 @@ struct Fill {
         case UInt8(ascii: "I"): out += incumbent
         case UInt8(ascii: "X"): out += other
         case UInt8(ascii: "R"): out += role
+        case UInt8(ascii: "B"): out += otherRole
         case UInt8(ascii: "A"): out += account
         case UInt8(ascii: "P"): out += product
         case UInt8(ascii: "M"): out += month
