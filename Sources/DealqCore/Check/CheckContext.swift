@@ -210,7 +210,11 @@ struct Context {
         let values = lookup.values(facet: facet.name)
         var close = Suggest.matches(for: value.text, among: values, limit: 3)
         if close.isEmpty {
-            close = values.filter { $0.lowercased().contains(key) }.prefix(3).map { $0 }
+            // A close word inside a longer value: 'acmee' → 'Acme Analytics'.
+            close = values.filter { candidate in
+                candidate.lowercased().contains(key)
+                    || Suggest.closest(to: value.text, among: FullText.words(candidate)) != nil
+            }.prefix(3).map { $0 }
         }
         let hint = close.isEmpty ? "" : "; did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?"
         notes.append(Diagnostic(.note, message: "no \(facet.name) '\(value.text)'\(hint)", range: value.range))

@@ -1,0 +1,233 @@
+import DealqLanguage
+import DealqRender
+import Foundation
+import Testing
+@testable import DealqCore
+
+/// Every verb and filter form on a six-deal corpus whose answers are worked out
+/// by hand in the comments (today is 2025-06-30).
+///
+/// | deal | outcome | closed | acv | segment | competitors | drivers | topics |
+/// |---|---|---|---|---|---|---|---|
+/// | A-1 | won | 2025-06-10 | 100k | Enterprise | Acme | product .7, relationship .3 | implementation |
+/// | A-2 | lost | 2025-05-01 | 50k | enterprise | acme→Acme Analytics, selected Acme | pricing .6, product .4 | pricing |
+/// | A-3 | lost | 2025-02-15 | 20k | SMB | Spreadsheets, selected No decision | timing ½, pricing ½ | pricing |
+/// | A-4 | churned | 2025-03-20 | 30k | SMB | — | product 1 | implementation |
+/// | A-5 | won | 2024-11-05 | — | — | Internal build | relationship 1 | — |
+/// | A-6 | lost | 2024-12-01 | 200k | Enterprise | Acme Analytics, others Spreadsheets | product .5, competitive .5 | implementation, pricing |
+@Suite struct SemanticsTests {
+    static let today = CalendarDate("2025-06-30")!
+    let folder: TemporaryFolder
+    let engine: QueryEngine
+
+    init() throws {
+        folder = TemporaryFolder()
+        let source = fixtures + "/semantics"
+        for item in try FileManager.default.contentsOfDirectory(atPath: source) {
+            try FileManager.default.copyItem(atPath: source + "/" + item, toPath: folder.path + "/" + item)
+        }
+        let db = folder.path + "/.dealq/index.sqlite"
+        _ = try Indexer(corpus: folder.path, database: db).run()
+        engine = try QueryEngine(database: db)
+    }
+
+    func table(_ query: String, limit: Int? = nil) throws -> DealqRender.Table {
+        try engine.answer(query, today: Self.today, defaultLimit: limit).table
+    }
+
+    /// Rows as text: numbers rounded to 4 places, null as "null".
+    func rows(_ query: String, limit: Int? = nil) throws -> [[String]] {
+        try table(query, limit: limit).rows.map { $0.map(Self.text) }
+    }
+
+    static func text(_ cell: Cell) -> String {
+        switch cell {
+        case .null: return "null"
+        case .text(let s): return s
+        case .integer(let i): return String(i)
+        case .number(let d): return String(format: "%.4f", d)
+        }
+    }
+
+    func column(_ query: String, _ name: String) throws -> [String] {
+        let t = try table(query)
+        let i = try #require(t.columns.firstIndex { $0.name == name })
+        return t.rows.map { Self.text($0[i]) }
+    }
+
+    @Test func countAndFilters() throws {
+        #expect(try rows("count") == [["6"]])
+        #expect(try rows("count has:acv") == [["5"]])
+        #expect(try rows("count has:segment") == [["5"]])
+        #expect(try rows("count closed:2025-Q2") == [["2"]])
+        #expect(try rows("count closed=2025-Q2") == [["2"]])
+        #expect(try rows("count since:2025") == [["4"]])             // A-1..A-4
+        #expect(try rows("count before:2025") == [["2"]])
+        #expect(try rows("count closed>2025-Q1") == [["2"]])         // after 2025-03-31
+        #expect(try rows("count closed<=2025-Q1") == [["4"]])        // up to 2025-03-31
+        #expect(try rows("count closed>=2025-Q1") == [["4"]])
+        #expect(try rows("count closed<2025-Q1") == [["2"]])
+        #expect(try rows("count closed:2025-03") == [["1"]])
+        #expect(try rows("count since:90d") == [["2"]])              // since 2025-04-01
+        #expect(try rows("count acv:20k..100k") == [["4"]])          // A-1..A-4
+        #expect(try rows("count acv:..30k") == [["2"]])
+        #expect(try rows("count acv:100k..") == [["2"]])
+        #expect(try rows("count acv:50000") == [["1"]])
+        #expect(try rows("count acv:$50K,20k") == [["2"]])
+        #expect(try rows("count competitor:spreadsheets") == [["2"]])  // A-3 primary, A-6 others
+        #expect(try rows("count competitor.selected:acme") == [["1"]]) // alias: A-2
+        #expect(try rows("count competitor:\"Acme Analytics\"") == [["3"]])
+        #expect(try rows("count (segment:smb or acv>150k) -outcome:churned") == [["2"]])
+        #expect(try rows("count segment:smb OR segment:enterprise") == [["5"]])
+        #expect(try rows("count not segment:smb") == [["4"]])        // the deal with no segment matches the negation
+        #expect(try rows("count segment!=smb") == [["4"]])
+        #expect(try rows("count deal_type:\"new business\"") == [["1"]])
+        #expect(try rows("count discount_pct>5") == [["2"]])
+        #expect(try rows("count discount_pct>10") == [["1"]])
+        #expect(try rows("count confidence<0.5") == [["1"]])
+        #expect(try rows("count id:A-1,A-2") == [["2"]])
+        #expect(try rows("count id:a-1") == [["0"]])                  // ids are exact
+        #expect(try rows("count outcome:closed-won") == [["2"]])
+        #expect(try rows("count topic:pricing") == [["3"]])
+        #expect(try rows("count tag:strategic") == [["1"]])
+        #expect(try rows("count category:timing") == [["1"]])
+    }
+
+    @Test func relativeSpans() throws {
+        // 6m before 2025-06-30 is 2024-12-30.
+        #expect(try rows("count since:6m") == [["4"]])
+        // 1y: since 2024-06-30, every deal.
+        #expect(try rows("count since:1y") == [["6"]])
+        // 30w = 210 days: since 2024-12-02: A-1..A-4.
+        #expect(try rows("count closed:30w") == [["4"]])
+    }
+
+    @Test func negatedComparisonsMatchDealsWithoutAValue() throws {
+        #expect(try column("deals acv>50k", "id") == ["A-1", "A-6"])
+        #expect(try column("deals -acv>50k", "id") == ["A-2", "A-4", "A-3", "A-5"])
+        #expect(try column("deals acv!=50k", "id") == ["A-1", "A-4", "A-3", "A-6", "A-5"])
+        #expect(try column("deals -has:acv", "id") == ["A-5"])
+    }
+
+    @Test func countByListFacetWithNoneLast() throws {
+        #expect(try rows("count by competitor") == [
+            ["Acme Analytics", "3"], ["Spreadsheets", "2"], ["Internal build", "1"], ["No decision", "1"], ["(none)", "1"],
+        ])
+        #expect(try rows("count by segment") == [["Enterprise", "3"], ["SMB", "2"], ["(none)", "1"]])
+        #expect(try rows("count by quarter") == [["2024-Q4", "2"], ["2025-Q1", "2"], ["2025-Q2", "2"]])
+        #expect(try rows("count by segment, outcome") == [
+            ["Enterprise", "lost", "2"], ["Enterprise", "won", "1"],
+            ["SMB", "churned", "1"], ["SMB", "lost", "1"],
+            ["(none)", "won", "1"],
+        ])
+        #expect(try rows("count by segment sort:deals-asc") == [["(none)", "1"], ["SMB", "2"], ["Enterprise", "3"]])
+        #expect(try rows("count by competitor limit:2") == [["Acme Analytics", "3"], ["Spreadsheets", "2"]])
+    }
+
+    @Test func winrateBaselineLiftAndWilson() throws {
+        let t = try table("winrate by topic")
+        #expect(t.columns.map(\.name) == ["topic", "deals", "won", "lost", "winrate", "lift", "ci_low", "ci_high"])
+        // Churned A-4 does not count. Baseline: won; lost.
+        #expect(t.rows.map { $0.map(Self.text) } == [
+            ["(all)", "5", "2", "3", "0.4000", "0.0000", "0.1176", "0.7693"],
+            ["pricing", "3", "0", "3", "0.0000", "-0.4000", "0.0000", "0.5615"],
+            ["implementation", "2", "1", "1", "0.5000", "0.1000", "0.0945", "0.9055"],
+            ["(none)", "1", "1", "0", "1.0000", "0.6000", "0.2065", "1.0000"],
+        ])
+        guard case .number(let low) = t.rows[0][6], case .number(let high) = t.rows[0][7] else { Issue.record("no interval"); return }
+        #expect(abs(low - 0.117620773141) < 1e-9)
+        #expect(abs(high - 0.769275720591) < 1e-9)
+        #expect(try rows("winrate") == [["(all)", "5", "2", "3", "0.4000", "0.0000", "0.1176", "0.7693"]])
+    }
+
+    @Test func winrateGroupOfChurnedOnlyHasNulls() throws {
+        #expect(try rows("winrate by segment outcome:churned") == [
+            ["(all)", "0", "0", "0", "null", "null", "null", "null"],
+            ["SMB", "0", "0", "0", "null", "null", "null", "null"],
+        ])
+    }
+
+    @Test func drivers() throws {
+        // product .7+.4+1+.5 = 2.6 (4 deals); relationship .3+1; pricing .6+.5; competitive .5; timing .5. Total 6.
+        #expect(try rows("drivers") == [
+            ["product", "2.6000", "0.4333", "4"], ["relationship", "1.3000", "0.2167", "2"], ["pricing", "1.1000", "0.1833", "2"],
+            ["competitive", "0.5000", "0.0833", "1"], ["timing", "0.5000", "0.0833", "1"],
+        ])
+        #expect(try rows("drivers outcome:lost") == [
+            ["pricing", "1.1000", "0.3667", "2"], ["product", "0.9000", "0.3000", "2"],
+            ["competitive", "0.5000", "0.1667", "1"], ["timing", "0.5000", "0.1667", "1"],
+        ])
+        #expect(try rows("drivers outcome:lost by segment") == [
+            ["Enterprise", "product", "0.9000", "0.4500", "2"], ["Enterprise", "pricing", "0.6000", "0.3000", "1"],
+            ["Enterprise", "competitive", "0.5000", "0.2500", "1"],
+            ["SMB", "pricing", "0.5000", "0.5000", "1"], ["SMB", "timing", "0.5000", "0.5000", "1"],
+        ])
+    }
+
+    @Test func quotesSelectDealsByFacetsAndQuotesByTextAndTopic() throws {
+        #expect(try table("quotes").columns.map(\.name) == ["quote", "speaker", "source", "date", "section", "deal", "account", "outcome", "acv"])
+        #expect(try column("quotes", "deal") == ["A-1", "A-2", "A-6", "A-3"])  // newest first, undated last
+        #expect(try rows("quotes")[0] == ["Implementation took two weeks.", "CIO", "interview", "2025-06-20", "Buyer interview",
+                                          "A-1", "Alpha Corp", "won", "100000.0000"])
+        #expect(try rows("quotes")[3] == ["We paused everything.", "null", "null", "null", "null", "A-3", "Gamma Inc", "lost", "20000.0000"])
+        // A-3 is a pricing deal, but its quote is not about pricing.
+        #expect(try column("quotes topic:pricing", "deal") == ["A-2", "A-6"])
+        #expect(try column("quotes implementation", "deal") == ["A-1", "A-6"])
+        #expect(try column("quotes competitor:acme", "deal") == ["A-1", "A-2", "A-6"])
+        #expect(try column("quotes competitor:acme since:90d", "deal") == ["A-1", "A-2"])
+        #expect(try column("quotes price", "deal") == ["A-2", "A-6"])   // stemmed: price, pricing
+        #expect(try column("quotes sort:acv", "deal") == ["A-6", "A-1", "A-2", "A-3"])
+    }
+
+    @Test func quotesRejectMixedOr() {
+        #expect(throws: QueryFailure.self) { try table("quotes pricing or segment:smb") }
+    }
+
+    @Test func dealsColumnsOrderAndLimit() throws {
+        let t = try table("deals")
+        #expect(t.columns.map(\.name) == ["id", "account", "outcome", "acv", "closed", "competitor", "top_driver"])
+        #expect(try column("deals", "id") == ["A-1", "A-2", "A-4", "A-3", "A-6", "A-5"])
+        #expect(try rows("deals id:A-5") == [["A-5", "Epsilon", "won", "null", "2024-11-05", "Internal build", "relationship"]])
+        #expect(try column("deals sort:acv", "id") == ["A-6", "A-1", "A-2", "A-4", "A-3", "A-5"])
+        #expect(try column("deals sort:acv-asc", "id") == ["A-3", "A-4", "A-2", "A-1", "A-6", "A-5"])
+        let limited = try table("deals limit:2")
+        #expect(limited.rows.count == 2)
+        #expect(limited.totalRows == 6)
+        let byDefault = try table("deals", limit: 4)
+        #expect(byDefault.rows.count == 4 && byDefault.totalRows == 6)
+        #expect(try table("deals limit:all", limit: 4).rows.count == 6)
+    }
+
+    @Test func dealsTextSearchWithSnippets() throws {
+        let t = try table("deals \"took two weeks\"")
+        #expect(t.columns.last?.name == "snippet")
+        #expect(t.rows.map { Self.text($0[0]) } == ["A-1"])
+        guard case .text(let snippet) = t.rows[0][7] else { Issue.record("no snippet"); return }
+        #expect(snippet.contains("Implementation \u{2}took two weeks\u{3}."))
+        #expect(Set(try column("deals implement*", "id")) == ["A-1", "A-4", "A-6"])
+        #expect(try column("deals implementation -outcome:won", "id").sorted() == ["A-4", "A-6"])
+        #expect(try column("deals implementation or budget", "id").sorted() == ["A-1", "A-3", "A-4", "A-6"])
+    }
+
+    @Test func insights() throws {
+        #expect(try rows("insights") == [["SSO", "gap", "needed SAML", "A-2", "Beta LLC", "lost", "50000.0000"]])
+    }
+
+    @Test func spellingShownIsTheCommonest() throws {
+        // "Enterprise" beats "enterprise".
+        #expect(try column("count by segment", "segment").first == "Enterprise")
+    }
+
+    @Test func notesForUnknownValues() throws {
+        let answer = try engine.answer("count competitor:acmee", today: Self.today, defaultLimit: nil)
+        #expect(answer.notes.map(\.message) == ["no competitor 'acmee'; did you mean 'Acme Analytics'?"])
+        #expect(answer.table.rows == [[.integer(0)]])
+        #expect(try engine.answer("count segment:smb", today: Self.today, defaultLimit: nil).notes.isEmpty)
+    }
+
+    @Test func jsonNulls() throws {
+        let json = render(try table("deals id:A-5"), as: .json)
+        #expect(json.contains("\"acv\":null,"))
+        #expect(json.contains("\"closed\":\"2024-11-05\""))
+    }
+}
