@@ -83,7 +83,7 @@ import Testing
         #expect(errors("count sort:deels") == """
             error: cannot sort count by 'deels': its columns are deals (did you mean 'deals'?)
               count sort:deels
-                         ^^^^
+                         ^^^^^
             """)
         #expect(errors("deals limit:0") == """
             error: limit takes a whole number of rows (1 or more) or 'all', not '0'
