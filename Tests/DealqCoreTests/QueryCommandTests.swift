@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+@testable import DealqCore
+
+/// The built binary on the bundled corpus: every example of the query-language
+/// contract, with its documented columns; and the front end's streams and statuses.
+@Suite(.serialized) struct QueryCommandTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    /// A copy of the bundled corpus, indexed once for the suite.
+    static let corpus: String = {
+        let folder = NSTemporaryDirectory() + "dealq-bundled-" + UUID().uuidString
+        try! FileManager.default.copyItem(atPath: repository + "/corpus", toPath: folder)
+        try? FileManager.default.removeItem(atPath: folder + "/.dealq")
+        return folder
+    }()
+
+    func dealq(_ args: [String], stdin: String? = nil) throws -> CommandResult {
+        // Subcommands come first; their options follow them.
+        let subcommands: Set<String> = ["explain", "facets", "index"]
+        let full = args.first.map(subcommands.contains) == true
+            ? [args[0], "--corpus", Self.corpus] + args.dropFirst() : ["--corpus", Self.corpus] + args
+        return try runDealq(full, environment: ["DEALQ_TODAY": "2025-12-31"], stdin: stdin)
+    }
+
+    static let examples: [(String, [String])] = [
+        ("quotes implementation acv>100k", ["quote", "speaker", "source", "date", "section", "deal", "account", "outcome", "acv"]),
+        ("quotes competitor:\"Acme Analytics\" since:90d", ["quote", "speaker", "source", "date", "section", "deal", "account", "outcome", "acv"]),
+        ("winrate by quarter since:2024-01-01", ["quarter", "deals", "won", "lost", "winrate", "lift", "ci_low", "ci_high"]),
+        ("winrate by topic segment:enterprise", ["topic", "deals", "won", "lost", "winrate", "lift", "ci_low", "ci_high"]),
+        ("drivers outcome:lost by quarter", ["quarter", "category", "weight", "share", "deals"]),
+        ("count by competitor.selected outcome:lost", ["competitor.selected", "deals"]),
+        ("deals \"security review\" -outcome:won sort:acv", ["id", "account", "outcome", "acv", "closed", "competitor", "top_driver", "snippet"]),
+        ("winrate by topic acv>100k", ["topic", "deals", "won", "lost", "winrate", "lift", "ci_low", "ci_high"]),
+        ("count", ["deals"]),
+        ("winrate", ["group", "deals", "won", "lost", "winrate", "lift", "ci_low", "ci_high"]),
+        ("insights", ["area", "label", "note", "deal", "account", "outcome", "acv"]),
+        ("deals", ["id", "account", "outcome", "acv", "closed", "competitor", "top_driver"]),
+    ]
+
+    @Test(arguments: examples)
+    func contractExampleRunsWithItsColumns(query: String, columns: [String]) throws {
+        let r = try dealq(["--format", "csv", query])
+        #expect(r.status == 0, "\(query): \(r.stderr)")
+        #expect(r.stderr == "", "\(query)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.first.map(String.init) == columns.joined(separator: ","), "\(query)")
+        #expect(lines.count > 1, "\(query) found nothing on the bundled corpus")
+    }
+
+    @Test func errorExampleOfTheContract() throws {
+        let r = try dealq(["winrate by competiter"])
+        #expect(r.status == 2)
+        #expect(r.stdout == "")
+        #expect(r.stderr == """
+            error: unknown facet 'competiter' (did you mean 'competitor'?)
+              winrate by competiter
+                         ^^^^^^^^^^
+
+            """)
+    }
+
+    @Test func syntaxErrorExitsTwo() throws {
+        let r = try dealq(["count (pricing"])
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("error: "))
+        #expect(r.stderr.contains("^"))
+    }
+
+    @Test func jsonIsAnArrayOfObjectsWithNumbersAndNulls() throws {
+        let r = try dealq(["--format", "json", "winrate by topic"])
+        #expect(r.status == 0)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.first?["topic"] as? String == "(all)")
+        #expect(rows.first?["winrate"] is Double)
+        #expect(rows.first?["deals"] as? Int ?? 0 > 100)
+        let jsonl = try dealq(["--format", "jsonl", "count by segment"])
+        #expect(jsonl.stdout.split(separator: "\n").count == 3)
+    }
+
+    @Test func zeroRowsIsSuccessAndUnknownValueIsANoteOnStderr() throws {
+        let r = try dealq(["--format", "csv", "count by segment competitor:acmee"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "segment,deals\n")
+        #expect(r.stderr == "note: no competitor 'acmee'; did you mean 'Acme Analytics'?\n")
+    }
+
+    @Test func markdownAndOutputFile() throws {
+        let file = NSTemporaryDirectory() + "dealq-out-\(UUID().uuidString).md"
+        let r = try dealq(["--format", "markdown", "-o", file, "count by segment"])
+        #expect(r.status == 0 && r.stdout == "")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.hasPrefix("| segment "))
+        #expect(text.contains("| Enterprise "))
+    }
+
+    @Test func explainShowsSQLArgumentsAndPlan() throws {
+        let r = try dealq(["explain", "winrate by topic acv>100k \"POL-358\""])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("deal_fts MATCH ?"))
+        #expect(r.stdout.contains("-- arguments: ['\"pol 358\"', 100000, 'topic']"))
+        #expect(r.stdout.contains("-- plan:"))
+        #expect(!r.stdout.contains("POL-358'"))
+    }
+
+    @Test func facetsListsKindsAndValues() throws {
+        let r = try dealq(["facets", "--format", "csv", "segment"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("facet,kind,value,deals\nsegment,text,"))
+        let all = try dealq(["facets", "--format", "csv"])
+        #expect(all.stdout.contains("\ncompetitor,list,"))
+        #expect(all.stdout.contains("\nacv,number,"))
+        let bad = try dealq(["facets", "segmnt"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("did you mean 'segment'?"))
+    }
+
+    @Test func badFormatAndTodayAreUsageErrors() throws {
+        #expect(try dealq(["--format", "xml", "count"]).status == 2)
+        #expect(try dealq(["--today", "tomorrow", "count"]).status == 2)
+        #expect(try dealq([]).status == 2)
+    }
+
+    @Test func closedPipeIsQuiet() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "'\(dealqBinary)' --corpus '\(Self.corpus)' --format csv 'quotes limit:all' | head -1"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        #expect(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "")
+    }
+}
+
+/// Refresh before answering, and `--no-refresh` on a stale index.
+@Suite struct RefreshTests {
+    @Test func queriesRefreshFirstOrWarnWhenAskedNotTo() throws {
+        let folder = TemporaryFolder()
+        folder.write("a.md", dealText(id: "R-1"))
+        #expect(try runDealq(["--corpus", folder.path, "count"]).stdout == "deals\n1\n")
+        folder.write("b.md", dealText(id: "R-2"))
+        let stale = try runDealq(["--corpus", folder.path, "--no-refresh", "count"])
+        #expect(stale.stdout == "deals\n1\n")
+        #expect(stale.stderr == "warning: the index is stale (1 file changed since it was built); answering from it as it is\n")
+        #expect(try runDealq(["--corpus", folder.path, "count"]).stdout == "deals\n2\n")
+    }
+
+    @Test func missingIndexWithNoRefreshIsARuntimeError() throws {
+        let folder = TemporaryFolder()
+        folder.write("a.md", dealText())
+        let r = try runDealq(["--corpus", folder.path, "--no-refresh", "count"])
+        #expect(r.status == 1)
+        #expect(r.stderr == "error: no index at '\(folder.path)/.dealq/index.sqlite'; run 'dealq index' first\n")
+    }
+
+    @Test func corpusFromEnvironment() throws {
+        let folder = TemporaryFolder()
+        folder.write("a.md", dealText())
+        let r = try runDealq(["count"], in: "/", environment: ["DEALQ_CORPUS": folder.path])
+        #expect(r.stdout == "deals\n1\n")
+    }
+}
