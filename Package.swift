@@ -33,6 +33,7 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM", "CPCRE2", "DealqLanguage", "DealqRender",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
             ]),
         // The command-line front end.

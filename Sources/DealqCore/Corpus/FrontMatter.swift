@@ -45,34 +45,36 @@ struct FrontMatter {
         guard case .mapping(let map) = root else {
             throw reading.reject(root, "front matter is not a mapping")
         }
-        for (key, _) in map {
-            guard case .scalar = key else { throw reading.reject(key, "front-matter keys must be strings") }
+        var fields: [String: Node] = [:]
+        for (key, value) in map {
+            guard case .scalar(let k) = key else { throw reading.reject(key, "front-matter keys must be strings") }
+            if fields[k.string] == nil { fields[k.string] = value }
         }
 
-        let id = try requiredString(map, "id")
-        guard !id.isEmpty else { throw reading.reject(map.value("id")!, "'id' must not be empty") }
-        let outcome = try readOutcome(map)
-        let closed = try readClosed(map)
-        let account = try reading.string(map.value("account"), "account").flatMap(nonEmpty) ?? id
+        let id = try requiredString(fields, "id")
+        guard !id.isEmpty else { throw reading.reject(fields["id"]!, "'id' must not be empty") }
+        let outcome = try readOutcome(fields)
+        let closed = try readClosed(fields)
+        let account = try reading.string(fields["account"], "account").flatMap(nonEmpty) ?? id
 
         var deal = Deal(id: id, account: account, outcome: outcome, closed: closed, body: body)
-        let idPosition = reading.position(map.value("id")!)
+        let idPosition = reading.position(fields["id"]!)
         deal.idLine = idPosition.line
         deal.idColumn = idPosition.column
-        deal.acv = try readACV(map.value("acv"))
-        deal.segment = try reading.string(map.value("segment"), "segment").flatMap(nonEmpty)
-        deal.region = try reading.string(map.value("region"), "region").flatMap(nonEmpty)
-        deal.product = try reading.string(map.value("product"), "product").flatMap(nonEmpty)
-        deal.rep = try reading.string(map.value("rep"), "rep").flatMap(nonEmpty)
-        deal.stage = try reading.string(map.value("stage"), "stage").flatMap(nonEmpty)
-        deal.competitors = try readCompetitors(map.value("competitors"))
-        deal.crm = try readCRM(map.value("crm"))
-        deal.drivers = try readDrivers(map.value("drivers"))
-        deal.topics = try reading.strings(map.value("topics"), "topics").compactMap { nonEmpty($0.lowercased()) }
-        deal.tags = try reading.strings(map.value("tags"), "tags").compactMap(nonEmpty)
-        deal.sources = try reading.strings(map.value("sources"), "sources").compactMap(nonEmpty)
-        deal.confidence = try readConfidence(map.value("confidence"))
-        deal.insights = try readInsights(map.value("insights"))
+        deal.acv = try readACV(fields["acv"])
+        deal.segment = try reading.string(fields["segment"], "segment").flatMap(nonEmpty)
+        deal.region = try reading.string(fields["region"], "region").flatMap(nonEmpty)
+        deal.product = try reading.string(fields["product"], "product").flatMap(nonEmpty)
+        deal.rep = try reading.string(fields["rep"], "rep").flatMap(nonEmpty)
+        deal.stage = try reading.string(fields["stage"], "stage").flatMap(nonEmpty)
+        deal.competitors = try readCompetitors(fields["competitors"])
+        deal.crm = try readCRM(fields["crm"])
+        deal.drivers = try readDrivers(fields["drivers"])
+        deal.topics = try reading.strings(fields["topics"], "topics").compactMap { nonEmpty($0.lowercased()) }
+        deal.tags = try reading.strings(fields["tags"], "tags").compactMap(nonEmpty)
+        deal.sources = try reading.strings(fields["sources"], "sources").compactMap(nonEmpty)
+        deal.confidence = try readConfidence(fields["confidence"])
+        deal.insights = try readInsights(fields["insights"])
         deal.custom = readCustom(map)
         return deal
     }
@@ -94,34 +96,42 @@ struct FrontMatter {
     }
 
     private func nonEmpty(_ s: String) -> String? {
-        let t = s.trimmingCharacters(in: .whitespaces)
+        let t = Self.trim(s)
         return t.isEmpty ? nil : t
     }
 
-    private func requiredString(_ map: Node.Mapping, _ key: String) throws(Rejection) -> String {
-        guard let node = map.value(key) else { throw Rejection(position: .start, message: "missing required field '\(key)'") }
+    /// Trims surrounding whitespace; the common case (nothing to trim) costs no allocation.
+    static func trim(_ s: String) -> String {
+        guard let first = s.utf8.first, let last = s.utf8.last else { return s }
+        func plain(_ b: UInt8) -> Bool { b > 0x20 && b < 0x80 }
+        if plain(first) && plain(last) { return s }
+        return s.trimmingCharacters(in: .whitespaces)
+    }
+
+    private func requiredString(_ fields: [String: Node], _ key: String) throws(Rejection) -> String {
+        guard let node = fields[key] else { throw Rejection(position: .start, message: "missing required field '\(key)'") }
         guard let value = try reading.string(node, key) else {
             throw reading.reject(node, "missing required field '\(key)' (it is null)")
         }
         return value
     }
 
-    private func readOutcome(_ map: Node.Mapping) throws(Rejection) -> Outcome {
-        let raw = try requiredString(map, "outcome")
+    private func readOutcome(_ fields: [String: Node]) throws(Rejection) -> Outcome {
+        let raw = try requiredString(fields, "outcome")
         let normalized = raw.trimmingCharacters(in: .whitespaces).lowercased()
         switch normalized {
         case "won", "closed won", "closed-won", "closed_won": return .won
         case "lost", "closed lost", "closed-lost", "closed_lost": return .lost
         case "churned", "churn": return .churned
         default:
-            throw reading.reject(map.value("outcome")!, "invalid outcome '\(raw)' (expected won, lost or churned)")
+            throw reading.reject(fields["outcome"]!, "invalid outcome '\(raw)' (expected won, lost or churned)")
         }
     }
 
-    private func readClosed(_ map: Node.Mapping) throws(Rejection) -> String {
-        let raw = try requiredString(map, "closed")
+    private func readClosed(_ fields: [String: Node]) throws(Rejection) -> String {
+        let raw = try requiredString(fields, "closed")
         guard CalendarDate.isValid(raw) else {
-            throw reading.reject(map.value("closed")!, "invalid date '\(raw)' for 'closed' (expected a real day as YYYY-MM-DD)")
+            throw reading.reject(fields["closed"]!, "invalid date '\(raw)' for 'closed' (expected a real day as YYYY-MM-DD)")
         }
         return raw
     }

@@ -5,16 +5,16 @@ import GRDB
 /// `custom_kinds` as deltas to apply at the end.
 final class DealWriter {
     private let db: Database
-    private let insertDeal: Statement
-    private let insertFacet: Statement
-    private let insertNumber: Statement
-    private let insertDriver: Statement
-    private let insertQuote: Statement
-    private let insertQuoteText: Statement
-    private let insertQuoteTopic: Statement
-    private let insertInsight: Statement
-    private let insertCustom: Statement
-    private let insertBody: Statement
+    private let insertDeal: FastStatement
+    private let insertFacet: FastStatement
+    private let insertNumber: FastStatement
+    private let insertDriver: FastStatement
+    private let insertQuote: FastStatement
+    private let insertQuoteText: FastStatement
+    private let insertQuoteTopic: FastStatement
+    private let insertInsight: FastStatement
+    private let insertCustom: FastStatement
+    private let insertBody: FastStatement
     private let deleteStatements: [Statement]
     private var nextDealRowID: Int64
     private var nextQuoteRowID: Int64
@@ -26,21 +26,21 @@ final class DealWriter {
 
     init(_ db: Database) throws {
         self.db = db
-        insertDeal = try db.makeStatement(sql: """
+        insertDeal = try FastStatement(db, """
             INSERT INTO deals (rowid, id, path, id_line, id_col, account, outcome, closed, acv, segment, region, product, rep, stage,
               competitor_primary, competitor_incumbent, competitor_selected, crm_loss_reason, crm_win_reason, crm_competitor,
               confidence, top_driver, quotes)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
-        insertFacet = try db.makeStatement(sql: "INSERT INTO deal_facets (facet, key, deal, outcome, value) VALUES (?,?,?,?,?)")
-        insertNumber = try db.makeStatement(sql: "INSERT OR IGNORE INTO deal_numbers (facet, num, deal) VALUES (?,?,?)")
-        insertDriver = try db.makeStatement(sql: "INSERT INTO drivers (deal, ord, category, driver, weight, explanation) VALUES (?,?,?,?,?,?)")
-        insertQuote = try db.makeStatement(sql: "INSERT INTO quotes (rowid, deal, ord, text, speaker, source, date, section, line) VALUES (?,?,?,?,?,?,?,?,?)")
-        insertQuoteText = try db.makeStatement(sql: "INSERT INTO quote_fts (rowid, text) VALUES (?,?)")
-        insertQuoteTopic = try db.makeStatement(sql: "INSERT OR IGNORE INTO quote_topics (topic, quote) VALUES (?,?)")
-        insertInsight = try db.makeStatement(sql: "INSERT INTO insights (deal, ord, area, label, note) VALUES (?,?,?,?,?)")
-        insertCustom = try db.makeStatement(sql: "INSERT OR REPLACE INTO custom_fields (deal, name, kind, value) VALUES (?,?,?,?)")
-        insertBody = try db.makeStatement(sql: "INSERT INTO deal_fts (rowid, body) VALUES (?,?)")
+        insertFacet = try FastStatement(db, "INSERT INTO deal_facets (facet, key, deal, outcome, value) VALUES (?,?,?,?,?)")
+        insertNumber = try FastStatement(db, "INSERT OR IGNORE INTO deal_numbers (facet, num, deal) VALUES (?,?,?)")
+        insertDriver = try FastStatement(db, "INSERT INTO drivers (deal, ord, category, driver, weight, explanation) VALUES (?,?,?,?,?,?)")
+        insertQuote = try FastStatement(db, "INSERT INTO quotes (rowid, deal, ord, text, speaker, source, date, section, line) VALUES (?,?,?,?,?,?,?,?,?)")
+        insertQuoteText = try FastStatement(db, "INSERT INTO quote_fts (rowid, text) VALUES (?,?)")
+        insertQuoteTopic = try FastStatement(db, "INSERT OR IGNORE INTO quote_topics (topic, quote) VALUES (?,?)")
+        insertInsight = try FastStatement(db, "INSERT INTO insights (deal, ord, area, label, note) VALUES (?,?,?,?,?)")
+        insertCustom = try FastStatement(db, "INSERT OR REPLACE INTO custom_fields (deal, name, kind, value) VALUES (?,?,?,?)")
+        insertBody = try FastStatement(db, "INSERT INTO deal_fts (rowid, body) VALUES (?,?)")
         deleteStatements = try [
             "DELETE FROM quote_fts WHERE rowid IN (SELECT rowid FROM quotes WHERE deal = ?)",
             "DELETE FROM quote_topics WHERE quote IN (SELECT rowid FROM quotes WHERE deal = ?)",
@@ -60,53 +60,41 @@ final class DealWriter {
     func insert(_ deal: Deal, path: String) throws {
         let rowid = nextDealRowID
         nextDealRowID += 1
-        insertDeal.setUncheckedArguments([
-            rowid, deal.id, path, deal.idLine, deal.idColumn, deal.account, deal.outcome.rawValue, deal.closed, deal.acv,
-            deal.segment, deal.region, deal.product, deal.rep, deal.stage,
-            deal.competitors.primary, deal.competitors.incumbent, deal.competitors.selected,
-            deal.crm.lossReason, deal.crm.winReason, deal.crm.competitor,
-            deal.confidence, deal.topDriver, deal.quotes.count,
-        ])
-        try insertDeal.execute()
+        try insertDeal.run(
+            .int(rowid), .text(deal.id), .text(path), .int(deal.idLine), .int(deal.idColumn), .text(deal.account),
+            .text(deal.outcome.rawValue), .text(deal.closed), .double(deal.acv),
+            .text(deal.segment), .text(deal.region), .text(deal.product), .text(deal.rep), .text(deal.stage),
+            .text(deal.competitors.primary), .text(deal.competitors.incumbent), .text(deal.competitors.selected),
+            .text(deal.crm.lossReason), .text(deal.crm.winReason), .text(deal.crm.competitor),
+            .double(deal.confidence), .text(deal.topDriver), .int(deal.quotes.count))
 
-        let outcome = Schema.outcomeCode(deal.outcome)
+        let outcome = Int64(Schema.outcomeCode(deal.outcome))
         for row in FacetRows.of(deal) {
-            insertFacet.setUncheckedArguments([row.facet, row.key, rowid, outcome, row.value])
-            try insertFacet.execute()
+            try insertFacet.run(.text(row.facet), .text(row.key), .int(rowid), .int(outcome), .text(row.value))
             spellingDeltas[row, default: 0] += 1
         }
         for (ord, driver) in deal.drivers.enumerated() {
-            insertDriver.setUncheckedArguments([rowid, ord, driver.category, driver.driver, driver.weight, driver.explanation])
-            try insertDriver.execute()
+            try insertDriver.run(.int(rowid), .int(ord), .text(driver.category), .text(driver.driver), .double(driver.weight),
+                                 .text(driver.explanation))
         }
         for (ord, quote) in deal.quotes.enumerated() {
             let quoteID = nextQuoteRowID
             nextQuoteRowID += 1
-            insertQuote.setUncheckedArguments([quoteID, rowid, ord, quote.text, quote.speaker, quote.source, quote.date, quote.section, quote.line])
-            try insertQuote.execute()
-            insertQuoteText.setUncheckedArguments([quoteID, quote.text])
-            try insertQuoteText.execute()
-            for topic in quote.topics {
-                insertQuoteTopic.setUncheckedArguments([topic, quoteID])
-                try insertQuoteTopic.execute()
-            }
+            try insertQuote.run(.int(quoteID), .int(rowid), .int(ord), .text(quote.text), .text(quote.speaker), .text(quote.source),
+                                .text(quote.date), .text(quote.section), .int(quote.line))
+            try insertQuoteText.run(.int(quoteID), .text(quote.text))
+            for topic in quote.topics { try insertQuoteTopic.run(.text(topic), .int(quoteID)) }
         }
         for (ord, insight) in deal.insights.enumerated() {
-            insertInsight.setUncheckedArguments([rowid, ord, insight.area, insight.label.rawValue, insight.note])
-            try insertInsight.execute()
+            try insertInsight.run(.int(rowid), .int(ord), .text(insight.area), .text(insight.label.rawValue), .text(insight.note))
         }
         for field in deal.custom {
             let name = field.name.lowercased()
-            insertCustom.setUncheckedArguments([rowid, name, field.value.kindName, field.value.text])
-            try insertCustom.execute()
+            try insertCustom.run(.int(rowid), .text(name), .text(field.value.kindName), .text(field.value.text))
             kindDeltas[name + "\u{0}" + field.value.kindName, default: 0] += 1
-            if case .number(let n, _) = field.value {
-                insertNumber.setUncheckedArguments([name, n, rowid])
-                try insertNumber.execute()
-            }
+            if case .number(let n, _) = field.value { try insertNumber.run(.text(name), .double(n), .int(rowid)) }
         }
-        insertBody.setUncheckedArguments([rowid, deal.body])
-        try insertBody.execute()
+        try insertBody.run(.int(rowid), .text(deal.body))
     }
 
     /// Removes the deal indexed from `path`, if any; returns its id.
