@@ -14,6 +14,8 @@ struct FileStat: Sendable {
 
 /// Finds the `*.md` files of a corpus: names starting with `.` skipped,
 /// symbolic links not followed, sorted by the UTF-8 bytes of their paths.
+/// Runs before every query (to refresh the index), so it avoids building
+/// strings for entries it skips and stats files relative to their folder.
 enum CorpusWalker {
     struct Failure: Error {
         var path: String
@@ -21,48 +23,77 @@ enum CorpusWalker {
     }
 
     static func files(root: String) throws(Failure) -> [FileStat] {
-        var isDir = stat()
-        guard stat(root, &isDir) == 0 else { throw Failure(path: root, reason: String(cString: strerror(errno))) }
-        guard (isDir.st_mode & S_IFMT) == S_IFDIR else { throw Failure(path: root, reason: "not a folder") }
+        var info = stat()
+        guard stat(root, &info) == 0 else { throw Failure(path: root, reason: String(cString: strerror(errno))) }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw Failure(path: root, reason: "not a folder") }
         var result: [FileStat] = []
-        try walk(root: root, relative: "", into: &result)
-        result.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        try walk(path: root, relative: "", into: &result)
+        result.sort { precedes($0.path, $1.path) }
         return result
     }
 
-    private static func walk(root: String, relative: String, into result: inout [FileStat]) throws(Failure) {
-        let dirPath = relative.isEmpty ? root : root + "/" + relative
-        guard let dir = opendir(dirPath) else {
+    /// Byte order of UTF-8 paths (what SQLite's BINARY collation uses).
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        compare(a, b) < 0
+    }
+
+    static func compare(_ a: String, _ b: String) -> Int32 {
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Int32 in
+                let n = min(x.count, y.count)
+                if n > 0, let px = x.baseAddress, let py = y.baseAddress {
+                    let c = memcmp(px, py, n)
+                    if c != 0 { return c }
+                }
+                return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
+            }
+        }
+        if let result = fast ?? nil { return result }
+        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : (a == b ? 0 : 1)
+    }
+
+    private static func walk(path: String, relative: String, into result: inout [FileStat]) throws(Failure) {
+        guard let dir = opendir(path) else {
             throw Failure(path: relative.isEmpty ? "." : relative, reason: String(cString: strerror(errno)))
         }
         defer { closedir(dir) }
+        let fd = dirfd(dir)
         var subfolders: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name.hasPrefix(".") { continue }
-            let rel = relative.isEmpty ? name : relative + "/" + name
-            var type = entry.pointee.d_type
-            var info = stat()
-            let full = root + "/" + rel
-            if type == UInt8(DT_UNKNOWN) {
-                guard lstat(full, &info) == 0 else { continue }
-                switch info.st_mode & S_IFMT {
-                case S_IFDIR: type = UInt8(DT_DIR)
-                case S_IFREG: type = UInt8(DT_REG)
-                default: type = UInt8(DT_LNK)
+            let found: (isDir: Bool, isMarkdown: Bool, name: String)? = withUnsafePointer(to: &entry.pointee.d_name) { raw in
+                raw.withMemoryRebound(to: UInt8.self, capacity: 256) { name in
+                    if name[0] == 0x2E { return nil }  // "." and hidden names
+                    let length = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+                    var type = entry.pointee.d_type
+                    if type == UInt8(DT_UNKNOWN) {
+                        var info = stat()
+                        guard fstatat(fd, UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+                        switch info.st_mode & S_IFMT {
+                        case S_IFDIR: type = UInt8(DT_DIR)
+                        case S_IFREG: type = UInt8(DT_REG)
+                        default: type = UInt8(DT_LNK)
+                        }
+                    }
+                    let isMarkdown = type == UInt8(DT_REG) && length >= 3
+                        && name[length - 3] == 0x2E && name[length - 2] == 0x6D && name[length - 1] == 0x64  // ".md"
+                    let isDir = type == UInt8(DT_DIR)
+                    guard isDir || isMarkdown else { return nil }
+                    return (isDir, isMarkdown, String(decoding: UnsafeBufferPointer(start: name, count: length), as: UTF8.self))
                 }
             }
-            if type == UInt8(DT_DIR) {
+            guard let found else { continue }
+            let rel = relative.isEmpty ? found.name : relative + "/" + found.name
+            if found.isDir {
                 subfolders.append(rel)
-            } else if type == UInt8(DT_REG), name.hasSuffix(".md") {
-                guard lstat(full, &info) == 0 else { continue }
-                let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-                result.append(FileStat(path: rel, size: Int64(info.st_size), mtimeNanoseconds: mtime))
+                continue
             }
+            var info = stat()
+            guard fstatat(fd, found.name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            result.append(FileStat(path: rel, size: Int64(info.st_size), mtimeNanoseconds: mtime))
         }
-        for folder in subfolders { try walk(root: root, relative: folder, into: &result) }
+        let root = relative.isEmpty ? path : String(path.dropLast(relative.utf8.count + 1))
+        for folder in subfolders { try walk(path: root + "/" + folder, relative: folder, into: &result) }
     }
 
     /// The whole file, or nil when it cannot be read.

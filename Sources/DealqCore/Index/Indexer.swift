@@ -80,14 +80,8 @@ public struct Indexer: Sendable {
             let queue = try DatabaseQueue(path: database, configuration: IndexStore.readOnlyConfiguration())
             defer { try? queue.close() }
             return try queue.read { db in
-                var known: [String: (Int64, Int64)] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT path, size, mtime_ns FROM files") { known[row[0]] = (row[1], row[2]) }
-                var changed = 0
-                for file in files {
-                    if let k = known.removeValue(forKey: file.path), k == (file.size, file.mtimeNanoseconds) { continue }
-                    changed += 1
-                }
-                return changed + known.count
+                let diff = try Self.diff(files, against: db, racyAfter: .max)
+                return diff.candidates.count + diff.removed.count
             }
         } catch {
             throw IndexStore.storageError(error, path: database)
@@ -151,20 +145,11 @@ public struct Indexer: Sendable {
         defer { try? queue.close() }
         var report = IndexReport()
         try queue.writeWithoutTransaction { db in
-            var old: [String: FileRecord] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime_ns, hash, status, deal_id FROM files")
-            while let row = try rows.next() {
-                old[row[0]] = FileRecord(size: row[1], mtime: row[2], hash: row[3], status: row[4], dealID: row[5])
-            }
             // A file written in the same clock tick as the last scan may have changed
             // without a new size or mtime: read it again and compare hashes (as git does).
             let lastScan = Int64(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'scan_started_ns'") ?? "") ?? .max
-            let current = Set(files.map(\.path))
-            let removed = old.keys.filter { !current.contains($0) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            let candidates = files.filter { file in
-                guard let record = old[file.path] else { return true }
-                return record.size != file.size || record.mtime != file.mtimeNanoseconds || record.mtime >= lastScan - 50_000_000
-            }
+            let diff = try Self.diff(files, against: db, racyAfter: lastScan - 50_000_000)
+            let (candidates, removed, old) = (diff.candidates, diff.removed, diff.records)
             if candidates.isEmpty && removed.isEmpty {
                 report.unchanged = files.count
                 try fillTotals(db, into: &report)
@@ -182,6 +167,47 @@ public struct Indexer: Sendable {
             try fillTotals(db, into: &report)
         }
         return report
+    }
+
+    struct Diff {
+        /// Files new or changed by size or mtime (or written too close to the last scan to tell).
+        var candidates: [FileStat] = []
+        /// Paths in the index that are gone from the corpus.
+        var removed: [String] = []
+        /// What the index knew about the candidates and the removed files.
+        var records: [String: FileRecord] = [:]
+    }
+
+    /// Merges the walked files (sorted by path bytes) with the `files` table
+    /// read in primary-key order (the same order), without loading unchanged rows.
+    static func diff(_ files: [FileStat], against db: Database, racyAfter: Int64) throws -> Diff {
+        var diff = Diff()
+        let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime_ns, hash, status, deal_id FROM files ORDER BY path")
+        var index = 0
+        func record(_ row: Row) -> FileRecord {
+            FileRecord(size: row[1], mtime: row[2], hash: row[3], status: row[4], dealID: row[5])
+        }
+        while let row = try rows.next() {
+            let path: String = row[0]
+            while index < files.count, CorpusWalker.compare(files[index].path, path) < 0 {
+                diff.candidates.append(files[index])
+                index += 1
+            }
+            if index < files.count, files[index].path == path {
+                let file = files[index]
+                let size: Int64 = row[1], mtime: Int64 = row[2]
+                if size != file.size || mtime != file.mtimeNanoseconds || mtime >= racyAfter {
+                    diff.candidates.append(file)
+                    diff.records[path] = record(row)
+                }
+                index += 1
+            } else {
+                diff.removed.append(path)
+                diff.records[path] = record(row)
+            }
+        }
+        diff.candidates += files[index...]
+        return diff
     }
 
     private func writeMeta(_ db: Database, config: CorpusConfig, scanStarted: Int64) throws {
