@@ -11,14 +11,33 @@ public struct Table: Sendable, Equatable {
     public var timeColumn: Int?
     /// Which numeric column the bar chart measures (e.g. `winrate`, `deals`).
     public var barColumn: Int?
+    /// How `table` output lays the rows out; the other formats ignore it.
+    public var layout: Layout
 
     public init(columns: [Column], rows: [[Cell]] = [], totalRows: Int? = nil,
-                timeColumn: Int? = nil, barColumn: Int? = nil) {
+                timeColumn: Int? = nil, barColumn: Int? = nil, layout: Layout = .grid) {
         self.columns = columns
         self.rows = rows
         self.totalRows = totalRows
         self.timeColumn = timeColumn
         self.barColumn = barColumn
+        self.layout = layout
+    }
+
+    /// How `table` output (for people on a terminal) shows the rows. CSV, JSON, JSON lines
+    /// and Markdown write the same columns whatever the layout.
+    public enum Layout: Sendable, Equatable, CaseIterable {
+        /// Aligned columns, one line per row, fitted to the width.
+        case grid
+        /// One card per row for the `quotes` verb: the quote wrapped to the width in
+        /// typographic quotes, then who said it and in which deal. Columns are found by
+        /// name (`quote`, `speaker`, `source`, `date`, `section`, `deal`, `account`,
+        /// `outcome`, `acv`); without a `quote` column the table is drawn as a grid.
+        case quotes
+        /// A grid of the other columns, each row followed by its snippet, indented and
+        /// wrapped to the width. The snippet column is the first of kind `.snippet`
+        /// (else the one named `snippet`); without one the table is drawn as a grid.
+        case snippets
     }
 }
 

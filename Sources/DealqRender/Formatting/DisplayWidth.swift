@@ -26,7 +26,7 @@ public func displayWidth(of character: Character) -> Int {
 }
 
 /// East Asian Wide (W) and Fullwidth (F) blocks, compacted.
-private func isWide(_ value: UInt32) -> Bool {
+func isWide(_ value: UInt32) -> Bool {
     switch value {
     case 0x1100...0x115F,      // Hangul Jamo initials
          0x2E80...0x303E,      // CJK radicals, Kangxi, CJK symbols and punctuation

@@ -77,6 +77,7 @@ struct StyledText: Equatable {
 
 enum ANSI {
     static let highlight = "\u{1B}[1;33m"
+    static let dim = "\u{1B}[2m"
     static let reset = "\u{1B}[0m"
 }
 

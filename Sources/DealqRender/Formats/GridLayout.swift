@@ -9,7 +9,7 @@
 ///    column (cells cut with `…`) down to its floor.
 /// 3. Only if that is not enough (very narrow terminals): free text below its floor.
 /// A bar chart takes what is left, between `barMin` and `barMax` columns.
-struct Layout: Equatable {
+struct GridLayout: Equatable {
     static let gap = 2
     static let textFloor = 8
     static let snippetFloor = 24
@@ -39,12 +39,12 @@ struct Layout: Equatable {
         guard let width else {
             visible = Array(natural.indices)
             widths = natural
-            barWidth = bar ? Layout.barUnlimited : nil
+            barWidth = bar ? GridLayout.barUnlimited : nil
             return
         }
         func total(_ columns: [Int], _ widths: [Int], bar: Bool) -> Int {
-            columns.reduce(0) { $0 + widths[$1] } + Layout.gap * max(0, columns.count - 1)
-                + (bar ? (columns.isEmpty ? 0 : Layout.gap) + Layout.barMin : 0)
+            columns.reduce(0) { $0 + widths[$1] } + GridLayout.gap * max(0, columns.count - 1)
+                + (bar ? (columns.isEmpty ? 0 : GridLayout.gap) + GridLayout.barMin : 0)
         }
         // Step 1: keep the bar when the key columns leave room for it, else give it up first.
         let keys = natural.indices.filter { !droppable[$0] }
@@ -67,8 +67,8 @@ struct Layout: Equatable {
         self.visible = visible
         self.widths = widths
         if withBar {
-            let used = total(visible, widths, bar: false) + (visible.isEmpty ? 0 : Layout.gap)
-            barWidth = max(Layout.barMin, min(Layout.barMax, width - used))
+            let used = total(visible, widths, bar: false) + (visible.isEmpty ? 0 : GridLayout.gap)
+            barWidth = max(GridLayout.barMin, min(GridLayout.barMax, width - used))
         } else {
             barWidth = nil
         }
