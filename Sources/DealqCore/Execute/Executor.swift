@@ -54,7 +54,9 @@ struct Executor {
         var table: DealqRender.Table
         switch q.verb {
         case .deals: table = try deals(plan, columns)
-        case .quotes: table = try listing(plan, columns, kinds: [.text, .text, .text, .date, .text, .text, .text, .text, .money])
+        case .quotes:
+            table = try listing(plan, columns, kinds: [.text, .text, .text, .date, .text, .text, .text, .text, .money])
+            table.layout = .quotes
         case .insights: table = try listing(plan, columns, kinds: [.text, .text, .text, .text, .text, .text, .money])
         case .count: table = try counts(plan, columns)
         case .winrate: table = try winrate(plan, columns)
@@ -140,6 +142,7 @@ struct Executor {
             table.rows.append(cells)
         }
         table.totalRows = try total(plan, shown: rows.count)
+        if plan.snippetMatch != nil { table.layout = .snippets }
         return table
     }
 
