@@ -204,9 +204,10 @@ struct Executor {
     /// Deals per group of the first facet (for ordering), counted once per deal.
     func firstGroupSizes(_ plan: Plan, wonLost: Bool) throws -> [String?: Int] {
         guard let first = plan.query.groupBy.first else { return [:] }
-        let with = SQLFragment("WITH m AS (") + plan.matching + SQLFragment(")\n")
         var sizes: [String?: Int] = [:]
-        for row in try groupRows(with + Planner.groupCounts([first]), groups: 1) {
+        let counts = plan.query.groupBy.count == 1 && plan.query.verb != .drivers
+            ? plan.main : Planner.groupCounts([first], matching: plan.matching, filtered: plan.query.filter != nil)
+        for row in try groupRows(counts, groups: 1) {
             let n: Int = wonLost ? (Int.fromDatabaseValue(row.values[1])! + Int.fromDatabaseValue(row.values[2])!) : Int.fromDatabaseValue(row.values[0])!
             sizes[row.keys[0]] = n
         }

@@ -32,7 +32,7 @@ final class DealWriter {
               confidence, top_driver, quotes)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
-        insertFacet = try FastStatement(db, "INSERT INTO deal_facets (facet, key, deal, outcome, value) VALUES (?,?,?,?,?)")
+        insertFacet = try FastStatement(db, "INSERT INTO deal_facets (facet, key, deal, outcome, value, first) VALUES (?,?,?,?,?,?)")
         insertNumber = try FastStatement(db, "INSERT OR IGNORE INTO deal_numbers (facet, num, deal) VALUES (?,?,?)")
         insertDriver = try FastStatement(db, "INSERT INTO drivers (deal, ord, category, driver, weight, explanation) VALUES (?,?,?,?,?,?)")
         insertQuote = try FastStatement(db, "INSERT INTO quotes (rowid, deal, ord, text, speaker, source, date, section, line) VALUES (?,?,?,?,?,?,?,?,?)")
@@ -69,8 +69,10 @@ final class DealWriter {
             .double(deal.confidence), .text(deal.topDriver), .int(deal.quotes.count))
 
         let outcome = Int64(Schema.outcomeCode(deal.outcome))
+        var facetsSeen = Set<String>()
         for row in FacetRows.of(deal) {
-            try insertFacet.run(.text(row.facet), .text(row.key), .int(rowid), .int(outcome), .text(row.value))
+            let first: Int64 = facetsSeen.insert(row.facet).inserted ? 1 : 0
+            try insertFacet.run(.text(row.facet), .text(row.key), .int(rowid), .int(outcome), .text(row.value), .int(first))
             spellingDeltas[row, default: 0] += 1
         }
         for (ord, driver) in deal.drivers.enumerated() {

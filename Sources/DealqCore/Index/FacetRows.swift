@@ -1,7 +1,8 @@
 import DealqLanguage
 /// The text and list facet values of a deal, as rows of `deal_facets`:
 /// `(facet, key, value)` with `key` the lower-cased value. One row per
-/// distinct key per facet. `id` is not here: it is exact and lives in `deals`.
+/// distinct key per facet, a facet's rows next to each other (so the first
+/// row of each facet can be marked). `id` is not here: it is exact and lives in `deals`.
 enum FacetRows {
     struct Row: Hashable {
         var facet: String

@@ -2,7 +2,7 @@
 /// ("The index"); keep the two in step. Bump `version` on any change: an index
 /// with another version is rebuilt from the corpus.
 public enum Schema {
-    public static let version = 1
+    public static let version = 2
     /// `PRAGMA application_id`: marks a file as a dealq index ("dlq1").
     public static let applicationID: Int32 = 0x646C_7131
 
@@ -60,6 +60,7 @@ public enum Schema {
         deal    INTEGER NOT NULL,
         outcome INTEGER NOT NULL,
         value   TEXT NOT NULL,
+        first   INTEGER NOT NULL,
         PRIMARY KEY (facet, key, deal)
     ) WITHOUT ROWID;
     CREATE INDEX deal_facets_deal ON deal_facets (deal, facet);

@@ -66,7 +66,7 @@ public enum Planner {
                 """) + limitClause(limit)
             plan.total = with + SQLFragment("SELECT count(*) \(from)")
         case .count, .winrate:
-            plan.main = with + groupCounts(query.groupBy)
+            plan.main = groupCounts(query.groupBy, matching: matching, filtered: query.filter != nil)
             plan.baseline = with + SQLFragment("SELECT count(*), coalesce(sum(outcome = 'won'), 0), coalesce(sum(outcome = 'lost'), 0) FROM m")
         case .drivers:
             let groups = query.groupBy
@@ -74,7 +74,7 @@ public enum Planner {
             select += ["x.category", "sum(x.weight)", "count(DISTINCT x.deal)"]
             plan.main = with + SQLFragment("SELECT \(select.joined(separator: ", "))\nFROM m JOIN drivers x ON x.deal = m.deal")
                 + groupJoins(groups) + SQLFragment("\nGROUP BY \((1...(groups.count + 1)).map(String.init).joined(separator: ", "))")
-            plan.baseline = with + groupCounts(groups)
+            plan.baseline = groupCounts(groups, matching: matching, filtered: query.filter != nil)
         }
         return plan
     }
@@ -113,7 +113,23 @@ public enum Planner {
         return sql
     }
 
-    /// Deals, won and lost per group (one row without groups).
+    /// Deals, won and lost per group (one row without groups). With one facet,
+    /// the facet's rows are counted straight from `deal_facets` (which carries
+    /// each deal's outcome), and `(none)` is the matching deals minus those
+    /// with a value (rows marked `first`), so no deal is looked up one by one.
+    static func groupCounts(_ groups: [Catalog.Facet], matching: SQLFragment, filtered: Bool) -> SQLFragment {
+        let with = SQLFragment("WITH m AS (") + matching + SQLFragment(")")
+        guard groups.count == 1 else { return with + SQLFragment("\n") + groupCounts(groups) }
+        let facet = SQLValue.text(groups[0].name)
+        let member = filtered ? " AND deal IN (SELECT deal FROM m)" : ""
+        return with + SQLFragment(",\n  p AS (SELECT count(*) AS n, coalesce(sum(outcome = 0), 0) AS w, coalesce(sum(outcome = 1), 0) AS l "
+                                   + "FROM deal_facets WHERE facet = ? AND first = 1\(member)),\n", [facet])
+            + SQLFragment("  b AS (SELECT count(*) AS n, coalesce(sum(outcome = 'won'), 0) AS w, coalesce(sum(outcome = 'lost'), 0) AS l FROM m)\n")
+            + SQLFragment("SELECT key, count(*), coalesce(sum(outcome = 0), 0), coalesce(sum(outcome = 1), 0) FROM deal_facets "
+                          + "WHERE facet = ?\(member) GROUP BY key\n", [facet])
+            + SQLFragment("UNION ALL\nSELECT NULL, b.n - p.n, b.w - p.w, b.l - p.l FROM b, p WHERE b.n > p.n")
+    }
+
     static func groupCounts(_ groups: [Catalog.Facet]) -> SQLFragment {
         let keys = groups.indices.map { "g\($0).key" }
         let select = (keys + ["count(*)", "coalesce(sum(m.outcome = 'won'), 0)", "coalesce(sum(m.outcome = 'lost'), 0)"]).joined(separator: ", ")

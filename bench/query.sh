@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Query benchmark: whole-process latency of dealq queries against the same
+# answers from the sqlite3 shell with hand-written SQL on the same index, and
+# of `count WORD` against `rg` over the corpus and the sqlite3 shell over a
+# bare FTS5 table of the same bodies.
+#
+# usage: bench/query.sh [--large] [--runs N]
+#
+#   (default)  100k generated deals (bench/out/corpus-100k, as bench/index.sh makes it)
+#   --large    500k generated deals
+#   --runs N   timed runs per command (default 15)
+#
+# Needs hyperfine, sqlite3 and ripgrep (installed with apt-get when missing and root).
+# Builds release, generates the corpus and the index when missing, then prints
+# a markdown table of medians and ratios and keeps it in bench/out/query-N.md.
+# dealq runs with --no-refresh (the answer from the index; it still checks
+# staleness, which walks the corpus) and, in a second row per query, with the
+# default refresh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+die() { echo "bench/query.sh: error: $*" >&2; exit 1; }
+
+N=100000; RUNS=15
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --large) N=500000 ;;
+    --runs) shift; RUNS=${1:-}; [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "--runs takes a number" ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "usage: bench/query.sh [--large] [--runs N]" >&2; exit 2 ;;
+  esac
+  shift
+done
+LABEL="$((N / 1000))k"
+OUT="$ROOT/bench/out"; mkdir -p "$OUT"
+
+for tool in hyperfine sqlite3 rg; do
+  if ! command -v "$tool" >/dev/null; then
+    pkg=$tool; [ "$tool" = rg ] && pkg=ripgrep
+    [ "$(id -u)" -eq 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >/dev/null 2>&1 || true
+    command -v "$tool" >/dev/null || die "$tool is needed (apt-get install $pkg)"
+  fi
+done
+
+echo "building release..." >&2
+swift build -c release >"$OUT/build-query.log" 2>&1 || { tail -20 "$OUT/build-query.log" >&2; die "build failed"; }
+BIN=$(swift build -c release --show-bin-path)
+DEALQ="$BIN/dealq"
+CORPUS="$OUT/corpus-$LABEL"
+DB="$OUT/query-$LABEL.sqlite"
+BARE="$OUT/bare-$LABEL.sqlite"
+if [ ! -f "$CORPUS/dealq.yml" ]; then
+  echo "generating $N deals..." >&2
+  rm -rf "$CORPUS"; "$BIN/dealq-gen" --count "$N" --seed 42 --out "$CORPUS" >&2
+fi
+echo "indexing (or refreshing) $DB..." >&2
+"$DEALQ" index "$CORPUS" --db "$DB" >/dev/null 2>"$OUT/query-index.log" || true
+if [ ! -f "$BARE" ]; then
+  echo "building the bare FTS5 table $BARE..." >&2
+  python3 "$ROOT/bench/fts5_baseline.py" "$CORPUS" "$BARE" >/dev/null
+fi
+
+TODAY=2025-12-31
+Q="$DEALQ --corpus $CORPUS --db $DB --today $TODAY --format csv"
+SINCE=$(date -d "$TODAY - 90 days" +%F)
+WORD=escalation
+
+# name | dealq query | baseline command | target
+rows=(
+  "winrate by topic|winrate by topic|sqlite3 $DB \"SELECT key, sum(outcome = 0), sum(outcome = 1) FROM deal_facets WHERE facet = 'topic' GROUP BY key\"|≤ 150 ms at 500k"
+  "ranked text, snippets, top 20|deals security review|sqlite3 $DB \"SELECT d.id, d.account, snippet(deal_fts, 0, '[', ']', '…', 14) FROM deal_fts JOIN deals d ON d.rowid = deal_fts.rowid WHERE deal_fts MATCH 'security AND review' ORDER BY rank LIMIT 20\"|≤ 50 ms at 500k"
+  "quotes competitor since:90d|quotes competitor:\"Acme Analytics\" since:90d|sqlite3 $DB \"SELECT q.text, q.speaker, d.id FROM deals d JOIN quotes q ON q.deal = d.rowid WHERE d.closed >= '$SINCE' AND d.rowid IN (SELECT deal FROM deal_facets WHERE facet = 'competitor' AND key = 'acme analytics') ORDER BY q.date DESC LIMIT 20\"|≤ 50 ms at 500k"
+  "count WORD (vs sqlite3 on the index)|count $WORD|sqlite3 $DB \"SELECT count(*) FROM deal_fts WHERE deal_fts MATCH '$WORD'\"|—"
+  "count WORD (vs bare FTS5 table)|count $WORD|sqlite3 $BARE \"SELECT count(*) FROM t WHERE t MATCH '$WORD'\"|≤ 3 × at 100k"
+  "count WORD (vs rg)|count $WORD|rg -l -i -w $WORD $CORPUS -g '*.md' -c|≥ 25 × faster at 100k"
+)
+
+median() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][0]['median'])" "$1"; }
+time_cmd() {  # name, command → median seconds
+  hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$OUT/hf-$1.json" "$2" >/dev/null 2>&1 \
+    || hyperfine --warmup 2 --runs "$RUNS" --export-json "$OUT/hf-$1.json" "$2" >/dev/null 2>&1 \
+    || die "command failed: $2"
+  median "$OUT/hf-$1.json"
+}
+
+TABLE="$OUT/query-$LABEL.md"
+{
+  echo "Query latency on $N generated deals, whole process, median of $RUNS runs (hyperfine), warm page cache, 2 cores."
+  echo
+  echo "| what | dealq --no-refresh ms | dealq (refresh) ms | baseline ms | no-refresh ÷ baseline | target |"
+  echo "|---|---:|---:|---:|---:|---|"
+} > "$TABLE"
+i=0
+for row in "${rows[@]}"; do
+  IFS='|' read -r name query baseline target <<<"$row"
+  i=$((i + 1))
+  a=$(time_cmd "q$i-norefresh" "$Q --no-refresh '$query'")
+  b=$(time_cmd "q$i-refresh" "$Q '$query'")
+  c=$(time_cmd "q$i-baseline" "$baseline")
+  python3 - "$name" "$a" "$b" "$c" "$target" >> "$TABLE" <<'PY'
+import sys
+name, a, b, c, target = sys.argv[1], *map(float, sys.argv[2:5]), sys.argv[5]
+print(f"| {name} | {a*1000:.0f} | {b*1000:.0f} | {c*1000:.0f} | {a/c:.2f} | {target} |")
+PY
+done
+cat "$TABLE"
