@@ -15,13 +15,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
-        // System libraries (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev, libpcre2-dev).
+        // System libraries (Debian: libcmark-gfm-dev, libpcre2-dev, libedit-dev).
         .systemLibrary(
             name: "CCmarkGFM",
             providers: [.apt(["libcmark-gfm-dev"])]),
         .systemLibrary(
             name: "CPCRE2",
             providers: [.apt(["libpcre2-dev"])]),
+        .systemLibrary(
+            name: "CEditLine",
+            providers: [.apt(["libedit-dev"])]),
 
         // The query language: lexer, parser, AST, printer. No dependencies.
         .target(name: "DealqLanguage"),
@@ -40,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "DealqCLI",
             dependencies: [
-                "DealqCore",
+                "DealqCore", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Deterministic generator of realistic deal corpora (bundled sample, benchmarks).
