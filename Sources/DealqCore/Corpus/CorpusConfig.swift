@@ -38,7 +38,7 @@ public struct CorpusConfig: Sendable {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text, .basic)
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             let r = FrontMatter.rejection(for: error, lineOffset: 0)
             throw fail(r.position, r.message)

@@ -31,7 +31,7 @@ struct FrontMatter {
     mutating func read(_ yaml: String, body: String) throws(Rejection) -> Deal {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: yaml, .basic) else {
+            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
                 throw Rejection(position: Position(line: 2, column: 1), message: "front matter is empty")
             }
             root = node
