@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -26,8 +27,34 @@ enum CorpusWalker {
         var info = stat()
         guard stat(root, &info) == 0 else { throw Failure(path: root, reason: String(cString: strerror(errno))) }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw Failure(path: root, reason: "not a folder") }
+        // List the top two levels here, then walk the subtrees on all cores:
+        // stat calls are kernel work, and a corpus has hundreds of thousands.
         var result: [FileStat] = []
-        try walk(path: root, relative: "", into: &result)
+        var units: [String] = []
+        try walk(path: root, relative: "", into: &result, recurse: false, folders: &units)
+        if units.count < 16 {
+            var deeper: [String] = []
+            for unit in units { try walk(path: root + "/" + unit, relative: unit, into: &result, recurse: false, folders: &deeper) }
+            units = deeper
+        }
+        let parts = WalkResults(count: units.count)
+        let rootPath = root, subtrees = units
+        DispatchQueue.concurrentPerform(iterations: subtrees.count) { i in
+            var files: [FileStat] = []
+            var unused: [String] = []
+            do throws(Failure) {
+                try walk(path: rootPath + "/" + subtrees[i], relative: subtrees[i], into: &files, recurse: true, folders: &unused)
+                parts.store(.success(files), at: i)
+            } catch {
+                parts.store(.failure(error), at: i)
+            }
+        }
+        for part in parts.all() {
+            switch part {
+            case .success(let files): result += files
+            case .failure(let error): throw error
+            }
+        }
         result.sort { precedes($0.path, $1.path) }
         return result
     }
@@ -52,7 +79,10 @@ enum CorpusWalker {
         return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : (a == b ? 0 : 1)
     }
 
-    private static func walk(path: String, relative: String, into result: inout [FileStat]) throws(Failure) {
+    /// Lists one folder: its markdown files into `result`; its subfolders are
+    /// walked too when `recurse`, else returned in `folders`.
+    private static func walk(path: String, relative: String, into result: inout [FileStat], recurse: Bool,
+                             folders: inout [String]) throws(Failure) {
         guard let dir = opendir(path) else {
             throw Failure(path: relative.isEmpty ? "." : relative, reason: String(cString: strerror(errno)))
         }
@@ -92,8 +122,12 @@ enum CorpusWalker {
             let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
             result.append(FileStat(path: rel, size: Int64(info.st_size), mtimeNanoseconds: mtime))
         }
+        guard recurse else {
+            folders += subfolders
+            return
+        }
         let root = relative.isEmpty ? path : String(path.dropLast(relative.utf8.count + 1))
-        for folder in subfolders { try walk(path: root + "/" + folder, relative: folder, into: &result) }
+        for folder in subfolders { try walk(path: root + "/" + folder, relative: folder, into: &result, recurse: true, folders: &folders) }
     }
 
     /// The whole file, or nil when it cannot be read.
@@ -115,4 +149,17 @@ enum CorpusWalker {
         bytes.removeSubrange(filled...)
         return bytes
     }
+}
+
+/// Per-subtree results of a parallel walk, filled at distinct indices.
+private final class WalkResults: @unchecked Sendable {
+    private var parts: [Result<[FileStat], CorpusWalker.Failure>?]
+
+    init(count: Int) { parts = Array(repeating: nil, count: count) }
+
+    func store(_ part: Result<[FileStat], CorpusWalker.Failure>, at index: Int) {
+        parts.withUnsafeMutableBufferPointer { $0[index] = part }
+    }
+
+    func all() -> [Result<[FileStat], CorpusWalker.Failure>] { parts.map { $0! } }
 }
