@@ -185,10 +185,13 @@ public struct Options: Hashable, Sendable {
     public var sort: SortOption?
     /// `limit:N` or `limit:all`.
     public var limit: LimitOption?
+    /// `weight:acv`: win rates and drivers weighed by money instead of counted.
+    public var weight: WeightOption?
 
-    public init(sort: SortOption? = nil, limit: LimitOption? = nil) {
+    public init(sort: SortOption? = nil, limit: LimitOption? = nil, weight: WeightOption? = nil) {
         self.sort = sort
         self.limit = limit
+        self.weight = weight
     }
 }
 
@@ -225,6 +228,19 @@ public struct LimitOption: Hashable, Sendable {
 
     /// The limit the value denotes, or nil when it is neither a whole number ≥ 1 nor `all`.
     public var rows: Limit? { Literal.limit(value.text) }
+}
+
+/// `weight:F`, kept as written; the checker accepts `acv`.
+public struct WeightOption: Hashable, Sendable {
+    /// The value after `weight:`.
+    public var value: Value
+    /// Where the whole option is.
+    public var range: SourceRange
+
+    public init(value: Value, range: SourceRange = .zero) {
+        self.value = value
+        self.range = range
+    }
 }
 
 /// How many rows a query may return.

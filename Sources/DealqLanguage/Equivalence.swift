@@ -11,7 +11,8 @@ extension Query {
             groupBy: groupBy.map { FacetName($0.name) },
             options: Options(
                 sort: options.sort.map { SortOption(field: $0.field, ascending: $0.ascending) },
-                limit: options.limit.map { LimitOption(value: $0.value.strippingRange()) }),
+                limit: options.limit.map { LimitOption(value: $0.value.strippingRange()) },
+                weight: options.weight.map { WeightOption(value: $0.value.strippingRange()) }),
             range: .zero)
     }
 

@@ -16,7 +16,7 @@ public struct Parser: Sendable {
     public static let maximumDepth = 100
 
     private static let reservedFilters: Set<String> = ["has", "since", "before"]
-    private static let optionNames: Set<String> = ["sort", "limit"]
+    private static let optionNames: Set<String> = ["sort", "limit", "weight"]
 
     private var lexer: Lexer
     private var token = Token(kind: .end, text: "", range: .zero)
@@ -81,7 +81,12 @@ public struct Parser: Sendable {
         guard op == .colon else {
             throw SyntaxError.reservedNeedsColon(token.text).at(token.range)
         }
-        let duplicate = name == "sort" ? options.sort != nil : options.limit != nil
+        let duplicate: Bool
+        switch name {
+        case "sort": duplicate = options.sort != nil
+        case "limit": duplicate = options.limit != nil
+        default: duplicate = options.weight != nil
+        }
         if duplicate { throw SyntaxError.duplicateOption(name).at(token.range) }
         try advance()
         guard case .value(quoted: false) = token.kind else {
@@ -110,9 +115,11 @@ public struct Parser: Sendable {
                 fieldRange = SourceRange(value.range.lowerBound, value.range.upperBound - 4)
             }
             options.sort = SortOption(field: field, ascending: ascending, fieldRange: fieldRange, range: range)
-        } else {
+        } else if name == "limit" {
             options.limit = LimitOption(
                 value: Value(value.text, isQuoted: false, range: value.range), range: range)
+        } else {
+            options.weight = WeightOption(value: Value(value.text, isQuoted: false, range: value.range), range: range)
         }
     }
 

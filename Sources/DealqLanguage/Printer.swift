@@ -17,6 +17,9 @@ public enum Printer {
         if let limit = query.options.limit {
             parts.append("limit:" + print(limit.value))
         }
+        if let weight = query.options.weight {
+            parts.append("weight:" + print(weight.value))
+        }
         return parts.joined(separator: " ")
     }
 

@@ -4,7 +4,7 @@
 /// grammar's parse, so the two parsers can be compared; it also serves to
 /// show what a query became (`explain`).
 ///
-///     (query VERB (filters F...) (by "facet"...) [(sort "field" asc|desc)] [(limit V)])
+///     (query VERB (filters F...) (by "facet"...) [(sort "field" asc|desc)] [(limit V)] [(weight V)])
 ///     F = (word "t") | (phrase "t") | (prefix "stem")
 ///       | (one-of "facet" V...) | (range "facet" V|nil V|nil) | (compare "facet" OP V)
 ///       | (has "facet") | (since V) | (before V)
@@ -21,6 +21,9 @@ public enum SExpression {
         }
         if let limit = query.options.limit {
             parts.append(list(["limit", print(limit.value)]))
+        }
+        if let weight = query.options.weight {
+            parts.append(list(["weight", print(weight.value)]))
         }
         return list(parts)
     }

@@ -56,9 +56,11 @@ enum SyntaxError: Hashable, Sendable {
         case .missingValue(let after):
             return "expected a value after '\(after)'"
         case .missingOptionValue(let name):
-            return name == "sort"
-                ? "expected a column after 'sort:', as in 'sort:acv' or 'sort:acv-asc'"
-                : "expected a number or 'all' after 'limit:', as in 'limit:10'"
+            switch name {
+            case "sort": return "expected a column after 'sort:', as in 'sort:acv' or 'sort:acv-asc'"
+            case "limit": return "expected a number or 'all' after 'limit:', as in 'limit:10'"
+            default: return "expected what to weigh by after 'weight:', as in 'weight:acv'"
+            }
         case .missingFacetName(let after):
             return "expected a facet name after '\(after)'"
         case .comparisonWithList(let op):
@@ -95,6 +97,7 @@ enum SyntaxError: Hashable, Sendable {
         case "before": return "before:2025-Q3"
         case "sort": return "sort:acv"
         case "limit": return "limit:10"
+        case "weight": return "weight:acv"
         default: return reserved + ":value"
         }
     }

@@ -105,6 +105,21 @@ import Testing
         #expect(errors("winrate by month sort:winrate") == "ok")
     }
 
+    @Test func weightOption() {
+        #expect(errors("winrate weight:acv") == "ok")
+        #expect(errors("drivers weight:ACV by quarter") == "ok")
+        #expect(errors("winrate weight:deals") == """
+            error: weight takes 'acv' (win rates and drivers weighed by ACV), not 'deals'
+              winrate weight:deals
+                             ^^^^^
+            """)
+        #expect(errors("count weight:acv") == """
+            error: 'weight:acv' works with winrate and drivers, not with count
+              count weight:acv
+                    ^^^^^^^^^^
+            """)
+    }
+
     @Test func everyErrorIsReported() {
         #expect(errors("count segmnt:x acv:abc by rgion") == """
             error: unknown facet 'segmnt' (did you mean 'segment'?)

@@ -164,6 +164,27 @@ import Testing
         ])
     }
 
+    @Test func moneyWeightedWinrate() throws {
+        // Deals with an ACV, churn left out: won A-1 100k; lost A-2 50k, A-3 20k, A-6 200k. 100 ÷ 370.
+        let t = try table("winrate by segment weight:acv")
+        #expect(t.columns.map(\.name) == ["segment", "deals", "won_acv", "lost_acv", "winrate", "lift"])
+        #expect(t.rows.map { $0.map(Self.text) } == [
+            ["(all)", "4", "100000.0000", "270000.0000", "0.2703", "0.0000"],
+            ["Enterprise", "3", "100000.0000", "250000.0000", "0.2857", "0.0154"],
+            ["SMB", "1", "0.0000", "20000.0000", "0.0000", "-0.2703"],
+        ])
+    }
+
+    @Test func expectedLostACVByDriver() throws {
+        // A-2 50k: pricing 30k, product 20k; A-3 20k: timing 10k, pricing 10k; A-6 200k: product 100k, competitive 100k.
+        let t = try table("drivers outcome:lost weight:acv")
+        #expect(t.columns.map(\.name) == ["category", "acv", "share", "deals"])
+        #expect(t.rows.map { $0.map(Self.text) } == [
+            ["product", "120000.0000", "0.4444", "2"], ["competitive", "100000.0000", "0.3704", "1"],
+            ["pricing", "40000.0000", "0.1481", "2"], ["timing", "10000.0000", "0.0370", "1"],
+        ])
+    }
+
     @Test func quotesSelectDealsByFacetsAndQuotesByTextAndTopic() throws {
         #expect(try table("quotes").columns.map(\.name) == ["quote", "speaker", "source", "date", "section", "deal", "account", "outcome", "acv"])
         #expect(try column("quotes", "deal") == ["A-1", "A-2", "A-6", "A-3"])  // newest first, undated last

@@ -13,6 +13,8 @@ public struct CheckedQuery: Sendable, Equatable {
     public var limit: Limit?
     /// Positive text terms that rank `deals` and make its snippets.
     public var rankTerms: [String] = []
+    /// `weight:acv`: win rates as won ACV ÷ (won + lost ACV), drivers as ACV × weight.
+    public var weighByACV = false
 
     public struct Sort: Sendable, Equatable {
         public var column: String

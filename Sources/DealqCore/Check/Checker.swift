@@ -76,7 +76,17 @@ public struct Checker: Sendable {
             }
         }
 
-        let columns = VerbColumns.names(query.verb, groupBy: checked.groupBy.map(\.name), hasText: !checked.rankTerms.isEmpty)
+        if let weight = query.options.weight {
+            if weight.value.text.lowercased() != "acv" {
+                context.error("weight takes 'acv' (win rates and drivers weighed by ACV), not '\(weight.value.text)'", weight.value.range)
+            } else if !VerbColumns.weighing.contains(query.verb) {
+                context.error("'weight:acv' works with winrate and drivers, not with \(query.verb.rawValue)", weight.range)
+            } else {
+                checked.weighByACV = true
+            }
+        }
+        let columns = VerbColumns.names(query.verb, groupBy: checked.groupBy.map(\.name), hasText: !checked.rankTerms.isEmpty,
+                                        weighByACV: checked.weighByACV)
         if let sort = query.options.sort {
             let field = sort.field.lowercased()
             if columns.contains(field) {

@@ -2,7 +2,13 @@ import DealqLanguage
 
 /// The exact column names of each verb's answer (the CSV header, the JSON keys).
 public enum VerbColumns {
-    public static func names(_ verb: Verb, groupBy: [String], hasText: Bool) -> [String] {
+    public static func names(_ verb: Verb, groupBy: [String], hasText: Bool, weighByACV: Bool = false) -> [String] {
+        if weighByACV && verb == .winrate {
+            return (groupBy.isEmpty ? ["group"] : groupBy) + ["deals", "won_acv", "lost_acv", "winrate", "lift"]
+        }
+        if weighByACV && verb == .drivers {
+            return groupBy + ["category", "acv", "share", "deals"]
+        }
         switch verb {
         case .deals:
             return ["id", "account", "outcome", "acv", "closed", "competitor", "top_driver"] + (hasText ? ["snippet"] : [])
@@ -18,6 +24,9 @@ public enum VerbColumns {
             return ["area", "label", "note", "deal", "account", "outcome", "acv"]
         }
     }
+
+    /// Verbs that take `weight:acv`.
+    public static let weighing: Set<Verb> = [.winrate, .drivers]
 
     /// Verbs that take `by`.
     public static let grouping: Set<Verb> = [.count, .winrate, .drivers]

@@ -50,7 +50,8 @@ struct Executor {
 
     mutating func run(_ plan: Plan) throws -> DealqRender.Table {
         let q = plan.query
-        let columns = VerbColumns.names(q.verb, groupBy: q.groupBy.map(\.name), hasText: plan.snippetMatch != nil)
+        let columns = VerbColumns.names(q.verb, groupBy: q.groupBy.map(\.name), hasText: plan.snippetMatch != nil,
+                                        weighByACV: q.weighByACV)
         var table: DealqRender.Table
         switch q.verb {
         case .deals: table = try deals(plan, columns)
@@ -59,7 +60,7 @@ struct Executor {
             table.layout = .quotes
         case .insights: table = try listing(plan, columns, kinds: [.text, .text, .text, .text, .text, .text, .money])
         case .count: table = try counts(plan, columns)
-        case .winrate: table = try winrate(plan, columns)
+        case .winrate: table = q.weighByACV ? try weightedWinrate(plan, columns) : try winrate(plan, columns)
         case .drivers: table = try drivers(plan, columns)
         }
         if let sort = q.sort, VerbColumns.grouping.contains(q.verb), let index = table.columns.firstIndex(where: { $0.name == sort.column }) {
@@ -205,7 +206,7 @@ struct Executor {
     func firstGroupSizes(_ plan: Plan, wonLost: Bool) throws -> [String?: Int] {
         guard let first = plan.query.groupBy.first else { return [:] }
         var sizes: [String?: Int] = [:]
-        let counts = plan.query.groupBy.count == 1 && plan.query.verb != .drivers
+        let counts = plan.query.groupBy.count == 1 && plan.query.verb != .drivers && !plan.query.weighByACV
             ? plan.main : Planner.groupCounts([first], matching: plan.matching, filtered: plan.query.filter != nil)
         for row in try groupRows(counts, groups: 1) {
             let n: Int = wonLost ? (Int.fromDatabaseValue(row.values[1])! + Int.fromDatabaseValue(row.values[2])!) : Int.fromDatabaseValue(row.values[0])!
@@ -260,10 +261,39 @@ struct Executor {
         return table
     }
 
+    /// `winrate weight:acv`: won ACV ÷ (won + lost ACV); no interval (it is not a proportion of deals).
+    mutating func weightedWinrate(_ plan: Plan, _ names: [String]) throws -> DealqRender.Table {
+        let groups = plan.query.groupBy
+        var table = DealqRender.Table(columns: (groups.isEmpty ? [DealqRender.Column("group", .text)] : groups.map { DealqRender.Column($0.name, .text) })
+                                      + [DealqRender.Column("deals", .integer), DealqRender.Column("won_acv", .money),
+                                         DealqRender.Column("lost_acv", .money), DealqRender.Column("winrate", .rate), DealqRender.Column("lift", .rate)])
+        func cells(_ values: [DatabaseValue], baseline: Double?) -> [Cell] {
+            let n = Int.fromDatabaseValue(values[0]) ?? 0
+            let won = Double.fromDatabaseValue(values[1]) ?? 0, lost = Double.fromDatabaseValue(values[2]) ?? 0
+            let rate: Double? = won + lost > 0 ? won / (won + lost) : nil
+            return [.integer(n), .number(won), .number(lost), rate.map { .number($0) } ?? .null,
+                    rate.flatMap { r in baseline.map { .number(r - $0) } } ?? .null]
+        }
+        let base = try groupRows(plan.baseline!, groups: 0)[0].values
+        let won = Double.fromDatabaseValue(base[1]) ?? 0, lost = Double.fromDatabaseValue(base[2]) ?? 0
+        let baseRate: Double? = won + lost > 0 ? won / (won + lost) : nil
+        table.rows.append(Array(repeating: .text("(all)"), count: max(1, groups.count)) + cells(base, baseline: baseRate))
+        guard !groups.isEmpty else { return table }
+        let rows = try groupRows(plan.main, groups: groups.count)
+        let sizes = try firstGroupSizes(plan, wonLost: true)
+        for row in try ordered(rows, groups: groups, sizeOfFirst: sizes, size: { Int.fromDatabaseValue($0.values[0]) ?? 0 }) {
+            var line: [Cell] = []
+            for (i, facet) in groups.enumerated() { line.append(try display(row.keys[i], facet)) }
+            table.rows.append(line + cells(row.values, baseline: baseRate))
+        }
+        return table
+    }
+
     mutating func drivers(_ plan: Plan, _ names: [String]) throws -> DealqRender.Table {
         let groups = plan.query.groupBy
+        let measure = plan.query.weighByACV ? DealqRender.Column("acv", .money) : DealqRender.Column("weight", .number)
         var table = DealqRender.Table(columns: groups.map { DealqRender.Column($0.name, .text) }
-                          + [DealqRender.Column("category", .text), DealqRender.Column("weight", .number), DealqRender.Column("share", .rate), DealqRender.Column("deals", .integer)])
+                          + [DealqRender.Column("category", .text), measure, DealqRender.Column("share", .rate), DealqRender.Column("deals", .integer)])
         let rows = try groupRows(plan.main, groups: groups.count + 1)
         // Group sizes (deals per group) order the groups.
         var pairSizes: [[String?]: Int] = [:]

@@ -65,15 +65,24 @@ public enum Planner {
                 ORDER BY \(order)
                 """) + limitClause(limit)
             plan.total = with + SQLFragment("SELECT count(*) \(from)")
+        case .winrate where query.weighByACV:
+            plan.main = with + weightedWinrate(query.groupBy)
+            plan.baseline = with + weightedWinrate([])
         case .count, .winrate:
             plan.main = groupCounts(query.groupBy, matching: matching, filtered: query.filter != nil)
             plan.baseline = with + SQLFragment("SELECT count(*), coalesce(sum(outcome = 'won'), 0), coalesce(sum(outcome = 'lost'), 0) FROM m")
         case .drivers:
             let groups = query.groupBy
             var select = groups.indices.map { "g\($0).key" }
-            select += ["x.category", "sum(x.weight)", "count(DISTINCT x.deal)"]
-            plan.main = with + SQLFragment("SELECT \(select.joined(separator: ", "))\nFROM m JOIN drivers x ON x.deal = m.deal")
-                + groupJoins(groups) + SQLFragment("\nGROUP BY \((1...(groups.count + 1)).map(String.init).joined(separator: ", "))")
+            if query.weighByACV {
+                select += ["x.category", "sum(x.weight * d.acv)", "count(DISTINCT x.deal)"]
+                plan.main = with + SQLFragment("SELECT \(select.joined(separator: ", "))\nFROM m JOIN drivers x ON x.deal = m.deal "
+                                               + "JOIN deals d ON d.rowid = m.deal AND d.acv IS NOT NULL")
+            } else {
+                select += ["x.category", "sum(x.weight)", "count(DISTINCT x.deal)"]
+                plan.main = with + SQLFragment("SELECT \(select.joined(separator: ", "))\nFROM m JOIN drivers x ON x.deal = m.deal")
+            }
+            plan.main = plan.main + groupJoins(groups) + SQLFragment("\nGROUP BY \((1...(groups.count + 1)).map(String.init).joined(separator: ", "))")
             plan.baseline = groupCounts(groups, matching: matching, filtered: query.filter != nil)
         }
         return plan
@@ -103,6 +112,19 @@ public enum Planner {
         var sql = SQLFragment("SELECT d.rowid AS deal, d.outcome AS outcome FROM deals d")
         if !restSQL.isEmpty { sql = sql + SQLFragment(" WHERE ") + .joined(restSQL, separator: " AND ") }
         return (sql, nil)
+    }
+
+    /// Deals with an ACV (won + lost), won ACV and lost ACV per group.
+    static func weightedWinrate(_ groups: [Catalog.Facet]) -> SQLFragment {
+        let keys = groups.indices.map { "g\($0).key" }
+        let select = (keys + [
+            "coalesce(sum(m.outcome IN ('won', 'lost')), 0)",
+            "coalesce(sum(CASE WHEN m.outcome = 'won' THEN d.acv END), 0)",
+            "coalesce(sum(CASE WHEN m.outcome = 'lost' THEN d.acv END), 0)",
+        ]).joined(separator: ", ")
+        var sql = SQLFragment("SELECT \(select)\nFROM m JOIN deals d ON d.rowid = m.deal AND d.acv IS NOT NULL") + groupJoins(groups)
+        if !groups.isEmpty { sql = sql + SQLFragment("\nGROUP BY \((1...groups.count).map(String.init).joined(separator: ", "))") }
+        return sql
     }
 
     static func groupJoins(_ groups: [Catalog.Facet]) -> SQLFragment {
