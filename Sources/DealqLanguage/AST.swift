@@ -13,6 +13,8 @@ public enum Verb: String, Hashable, Sendable, CaseIterable {
     case drivers
     /// Product insights of the matching deals.
     case insights
+    /// The data-quality picture: CRM reasons, competitors, interviews, disagreement.
+    case audit
 }
 
 /// One parsed query: `[verb] { filter | by f {, f} | option }`.

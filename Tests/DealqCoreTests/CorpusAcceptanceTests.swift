@@ -122,4 +122,29 @@ import Testing
         #expect(d.confidence == 0.7)
         #expect(d.insights == [Insight(area: "SSO", label: .gap, note: "SAML required")])
     }
+
+    @Test(arguments: [
+        ("Pricing", "pricing"), ("No budget", "pricing"), ("Product gap", "product"), ("Missing feature", "product"),
+        ("Implementation concerns", "implementation"), ("Resourcing", "implementation"), ("Champion left", "relationship"),
+        ("Lost to competitor", "competitive"), ("Timeline", "timing"), ("No decision", "timing"),
+    ])
+    func crmReasonsNameCategories(reason: String, category: String) {
+        #expect(CRMReason.category(of: reason) == category)
+    }
+
+    @Test func uninformativeCRMReasonsNameNone() {
+        #expect(CRMReason.category(of: "Other") == nil)
+        #expect(CRMReason.category(of: "Went dark") == nil)
+    }
+
+    @Test func mismatchComparesTheLoggedReasonWithTheHeaviestDriver() throws {
+        let agree = try #require(deal(dealText("crm:\n  loss_reason: Budget\ndrivers:\n  - category: pricing\n    weight: 0.7\n  - category: timing\n    weight: 0.3", outcome: "lost")))
+        #expect(agree.mismatch == false)
+        let disagree = try #require(deal(dealText("crm:\n  loss_reason: Timeline\ndrivers:\n  - category: implementation", outcome: "lost")))
+        #expect(disagree.mismatch == true)
+        let won = try #require(deal(dealText("crm:\n  win_reason: Price\ndrivers:\n  - category: product")))
+        #expect(won.mismatch == true)
+        #expect(try #require(deal(dealText("crm:\n  loss_reason: Other\ndrivers:\n  - category: product", outcome: "lost"))).mismatch == nil)
+        #expect(try #require(deal(dealText("crm:\n  loss_reason: Price", outcome: "lost"))).mismatch == nil)
+    }
 }

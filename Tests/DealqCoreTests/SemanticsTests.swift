@@ -185,6 +185,20 @@ import Testing
         ])
     }
 
+    @Test func auditAndMismatch() throws {
+        // Only A-2 has a comparable CRM reason: "Product" while its heaviest driver is pricing.
+        #expect(try rows("count mismatch:true") == [["1"]])
+        #expect(try rows("count has:mismatch") == [["1"]])
+        #expect(try table("audit").columns.map(\.name) == ["deals", "lost", "crm_reason", "competitor", "selected", "interview", "mismatch"])
+        // 6 deals, 3 lost; CRM reason on A-2; competitors on all but A-4; selected on.
+        #expect(try rows("audit") == [["6", "3", "0.3333", "0.8333", "0.6667", "0.0000", "1.0000"]])
+        #expect(try rows("audit by segment") == [
+            ["Enterprise", "3", "2", "0.5000", "1.0000", "0.5000", "0.0000", "1.0000"],
+            ["SMB", "2", "1", "0.0000", "0.5000", "1.0000", "0.0000", "null"],
+            ["(none)", "1", "0", "null", "1.0000", "null", "0.0000", "null"],
+        ])
+    }
+
     @Test func quotesSelectDealsByFacetsAndQuotesByTextAndTopic() throws {
         #expect(try table("quotes").columns.map(\.name) == ["quote", "speaker", "source", "date", "section", "deal", "account", "outcome", "acv"])
         #expect(try column("quotes", "deal") == ["A-1", "A-2", "A-6", "A-3"])  // newest first, undated last

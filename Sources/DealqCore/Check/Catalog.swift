@@ -58,6 +58,7 @@ public struct Catalog: Sendable {
         for name in ["category", "driver", "topic", "tag", "source"] { add(Facet(name: name, kind: .list, storage: .facetRows)) }
         add(Facet(name: "confidence", kind: .number, storage: .dealColumn("confidence")))
         for name in ["area", "label"] { add(Facet(name: name, kind: .list, storage: .facetRows)) }
+        add(Facet(name: "mismatch", kind: .text, storage: .facetRows))
         for field in customFields where facets[field.name.lowercased()] == nil {
             let name = field.name.lowercased()
             let storage: Facet.Storage = field.kind == .number ? .customNumber : .facetRows

@@ -22,6 +22,8 @@ public enum VerbColumns {
             return groupBy + ["category", "weight", "share", "deals"]
         case .insights:
             return ["area", "label", "note", "deal", "account", "outcome", "acv"]
+        case .audit:
+            return groupBy + ["deals", "lost", "crm_reason", "competitor", "selected", "interview", "mismatch"]
         }
     }
 
@@ -29,5 +31,5 @@ public enum VerbColumns {
     public static let weighing: Set<Verb> = [.winrate, .drivers]
 
     /// Verbs that take `by`.
-    public static let grouping: Set<Verb> = [.count, .winrate, .drivers]
+    public static let grouping: Set<Verb> = [.count, .winrate, .drivers, .audit]
 }

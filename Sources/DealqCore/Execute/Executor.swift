@@ -62,6 +62,7 @@ struct Executor {
         case .count: table = try counts(plan, columns)
         case .winrate: table = q.weighByACV ? try weightedWinrate(plan, columns) : try winrate(plan, columns)
         case .drivers: table = try drivers(plan, columns)
+        case .audit: table = try audit(plan, columns)
         }
         if let sort = q.sort, VerbColumns.grouping.contains(q.verb), let index = table.columns.firstIndex(where: { $0.name == sort.column }) {
             let pinned = q.verb == .winrate ? 1 : 0
@@ -206,7 +207,7 @@ struct Executor {
     func firstGroupSizes(_ plan: Plan, wonLost: Bool) throws -> [String?: Int] {
         guard let first = plan.query.groupBy.first else { return [:] }
         var sizes: [String?: Int] = [:]
-        let counts = plan.query.groupBy.count == 1 && plan.query.verb != .drivers && !plan.query.weighByACV
+        let counts = plan.query.groupBy.count == 1 && [.count, .winrate].contains(plan.query.verb) && !plan.query.weighByACV
             ? plan.main : Planner.groupCounts([first], matching: plan.matching, filtered: plan.query.filter != nil)
         for row in try groupRows(counts, groups: 1) {
             let n: Int = wonLost ? (Int.fromDatabaseValue(row.values[1])! + Int.fromDatabaseValue(row.values[2])!) : Int.fromDatabaseValue(row.values[0])!
@@ -256,6 +257,27 @@ struct Executor {
             for (i, facet) in groups.enumerated() { cells.append(try display(row.keys[i], facet)) }
             let w = Int.fromDatabaseValue(row.values[1])!, l = Int.fromDatabaseValue(row.values[2])!
             cells += [.integer(w + l), .integer(w), .integer(l)] + Self.rateCells(won: w, lost: l, baseline: baseRate)
+            table.rows.append(cells)
+        }
+        return table
+    }
+
+    /// `audit`: shares of the deals (or lost deals) with each piece of evidence.
+    mutating func audit(_ plan: Plan, _ names: [String]) throws -> DealqRender.Table {
+        let groups = plan.query.groupBy
+        var table = DealqRender.Table(columns: groups.map { DealqRender.Column($0.name, .text) }
+                                      + [DealqRender.Column("deals", .integer), DealqRender.Column("lost", .integer)]
+                                      + ["crm_reason", "competitor", "selected", "interview", "mismatch"].map { DealqRender.Column($0, .rate) })
+        func share(_ part: Int, _ whole: Int) -> Cell { whole > 0 ? .number(Double(part) / Double(whole)) : .null }
+        let rows = try groupRows(plan.main, groups: groups.count)
+        let int = { (row: GroupRow, i: Int) in Int.fromDatabaseValue(row.values[i]) ?? 0 }
+        let sizes = try firstGroupSizes(plan, wonLost: false)
+        for row in try ordered(rows, groups: groups, sizeOfFirst: sizes, size: { int($0, 0) }) {
+            var cells: [Cell] = []
+            for (i, facet) in groups.enumerated() { cells.append(try display(row.keys[i], facet)) }
+            let deals = int(row, 0), lost = int(row, 1)
+            cells += [.integer(deals), .integer(lost), share(int(row, 2), lost), share(int(row, 3), deals), share(int(row, 4), lost),
+                      share(int(row, 5), deals), share(int(row, 7), int(row, 6))]
             table.rows.append(cells)
         }
         return table

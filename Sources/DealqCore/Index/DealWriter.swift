@@ -29,8 +29,8 @@ final class DealWriter {
         insertDeal = try FastStatement(db, """
             INSERT INTO deals (rowid, id, path, id_line, id_col, account, outcome, closed, acv, segment, region, product, rep, stage,
               competitor_primary, competitor_incumbent, competitor_selected, crm_loss_reason, crm_win_reason, crm_competitor,
-              confidence, top_driver, quotes)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+              confidence, top_driver, mismatch, quotes)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
         insertFacet = try FastStatement(db, "INSERT INTO deal_facets (facet, key, deal, outcome, value, first) VALUES (?,?,?,?,?,?)")
         insertNumber = try FastStatement(db, "INSERT OR IGNORE INTO deal_numbers (facet, num, deal) VALUES (?,?,?)")
@@ -66,7 +66,8 @@ final class DealWriter {
             .text(deal.segment), .text(deal.region), .text(deal.product), .text(deal.rep), .text(deal.stage),
             .text(deal.competitors.primary), .text(deal.competitors.incumbent), .text(deal.competitors.selected),
             .text(deal.crm.lossReason), .text(deal.crm.winReason), .text(deal.crm.competitor),
-            .double(deal.confidence), .text(deal.topDriver), .int(deal.quotes.count))
+            .double(deal.confidence), .text(deal.topDriver), deal.mismatch.map { .int($0 ? 1 : 0) } ?? .null,
+            .int(deal.quotes.count))
 
         let outcome = Int64(Schema.outcomeCode(deal.outcome))
         var facetsSeen = Set<String>()

@@ -44,6 +44,7 @@ enum FacetRows {
         for source in deal.sources { add("source", source) }
         for insight in deal.insights { add("area", insight.area) }
         for insight in deal.insights { add("label", insight.label.rawValue) }
+        add("mismatch", deal.mismatch.map { $0 ? "true" : "false" })
         for field in deal.custom { add(field.name.lowercased(), field.value.text) }
         return rows
     }

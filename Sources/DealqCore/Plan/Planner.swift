@@ -71,6 +71,8 @@ public enum Planner {
         case .count, .winrate:
             plan.main = groupCounts(query.groupBy, matching: matching, filtered: query.filter != nil)
             plan.baseline = with + SQLFragment("SELECT count(*), coalesce(sum(outcome = 'won'), 0), coalesce(sum(outcome = 'lost'), 0) FROM m")
+        case .audit:
+            plan.main = with + audit(query.groupBy)
         case .drivers:
             let groups = query.groupBy
             var select = groups.indices.map { "g\($0).key" }
@@ -112,6 +114,26 @@ public enum Planner {
         var sql = SQLFragment("SELECT d.rowid AS deal, d.outcome AS outcome FROM deals d")
         if !restSQL.isEmpty { sql = sql + SQLFragment(" WHERE ") + .joined(restSQL, separator: " AND ") }
         return (sql, nil)
+    }
+
+    /// The data-quality counts per group: deals, lost, lost with a CRM reason,
+    /// with any competitor, lost with a selected competitor, with an interview,
+    /// lost with a comparable CRM reason, and of those the ones that disagree.
+    static func audit(_ groups: [Catalog.Facet]) -> SQLFragment {
+        let keys = groups.indices.map { "g\($0).key" }
+        let select = (keys + [
+            "count(*)",
+            "coalesce(sum(d.outcome = 'lost'), 0)",
+            "coalesce(sum(d.outcome = 'lost' AND d.crm_loss_reason IS NOT NULL), 0)",
+            "coalesce(sum(EXISTS (SELECT 1 FROM deal_facets c WHERE c.deal = m.deal AND c.facet = 'competitor')), 0)",
+            "coalesce(sum(d.outcome = 'lost' AND d.competitor_selected IS NOT NULL), 0)",
+            "coalesce(sum(EXISTS (SELECT 1 FROM deal_facets s WHERE s.deal = m.deal AND s.facet = 'source' AND s.key = 'interview')), 0)",
+            "coalesce(sum(d.outcome = 'lost' AND d.mismatch IS NOT NULL), 0)",
+            "coalesce(sum(d.outcome = 'lost' AND d.mismatch = 1), 0)",
+        ]).joined(separator: ", ")
+        var sql = SQLFragment("SELECT \(select)\nFROM m JOIN deals d ON d.rowid = m.deal") + groupJoins(groups)
+        if !groups.isEmpty { sql = sql + SQLFragment("\nGROUP BY \((1...groups.count).map(String.init).joined(separator: ", "))") }
+        return sql
     }
 
     /// Deals with an ACV (won + lost), won ACV and lost ACV per group.
