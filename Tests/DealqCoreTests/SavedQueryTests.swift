@@ -222,3 +222,141 @@ private func failure(_ body: () throws -> Void) -> String {
         #expect(SavedQueries.yamlScalar("null") == "'null'")
     }
 }
+
+/// `dealq run` and `dealq queries` through the built binary.
+@Suite(.serialized) struct SavedQueryCommandTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    /// A copy of the bundled corpus (with its saved queries), indexed by the first run.
+    static let corpus: String = {
+        let folder = NSTemporaryDirectory() + "dealq-saved-" + UUID().uuidString
+        try! FileManager.default.copyItem(atPath: repository + "/corpus", toPath: folder)
+        try? FileManager.default.removeItem(atPath: folder + "/.dealq")
+        return folder
+    }()
+
+    /// Runs a subcommand (or a query when `subcommand` is nil) on a corpus.
+    func dealq(_ subcommand: String?, _ args: [String], corpus: String = corpus) throws -> CommandResult {
+        let full = (subcommand.map { [$0] } ?? []) + ["--corpus", corpus] + args
+        return try runDealq(full, environment: ["DEALQ_TODAY": "2025-12-31"])
+    }
+
+    /// The saved query and the same query typed in full give the same answer, in every format.
+    func expectSameAnswer(_ run: [String], as query: String, corpus: String = corpus,
+                          sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for format in ["csv", "json", "table"] {
+            let saved = try dealq("run", run + ["--format", format], corpus: corpus)
+            let typed = try dealq(nil, ["--format", format, query], corpus: corpus)
+            #expect(saved.status == 0, "\(run): \(saved.stderr)", sourceLocation: sourceLocation)
+            #expect(saved.stdout == typed.stdout, "\(run) as \(format)", sourceLocation: sourceLocation)
+            #expect(saved.stderr == typed.stderr, sourceLocation: sourceLocation)
+            #expect(saved.stdout.split(separator: "\n").count > 1, "\(run) answers nothing", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func bundledQueriesAnswerLikeTheQueriesTypedInFull() throws {
+        try expectSameAnswer(["topic-quotes"], as: "quotes topic:implementation acv>=100k")
+        try expectSameAnswer(["topic-quotes", "topic=pricing", "min_acv=$250k"], as: "quotes topic:pricing acv>=$250k")
+        try expectSameAnswer(["competitor-brief", "competitor=Northstar BI"], as: "quotes competitor:\"Northstar BI\" limit:15")
+        try expectSameAnswer(["winrate-trend"], as: "winrate by quarter since:2023-01-01")
+        try expectSameAnswer(["lost-to", "competitor=Acme Analytics"],
+                             as: "deals outcome:lost competitor.selected:\"Acme Analytics\" sort:acv limit:all")
+        try expectSameAnswer(["lost-to", "competitor=Northstar BI"],
+                             as: "deals outcome:lost competitor.selected:\"Northstar BI\" sort:acv limit:all")
+    }
+
+    @Test func weeklyCronJob() throws {
+        // dealq run lost-to competitor="Acme Analytics" --format csv, as cron runs it (stdin and stdout not terminals).
+        let r = try dealq("run", ["lost-to", "competitor=Acme Analytics", "--format", "csv"])
+        #expect(r.status == 0)
+        #expect(r.stderr == "")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.first == "id,account,outcome,acv,closed,competitor,top_driver")
+        #expect(lines.count > 5)
+        #expect(lines.dropFirst().allSatisfy { $0.contains(",lost,") })
+    }
+
+    @Test func queriesListsNamesParametersAndDescriptions() throws {
+        let r = try dealq("queries", ["--format", "csv"])
+        #expect(r.status == 0)
+        #expect(r.stderr == "")
+        #expect(r.stdout == """
+            name,parameters,description,query
+            topic-quotes,"topic=implementation, min_acv=100k","Buyer words about a topic in big deals, newest first",quotes topic:$topic acv>=$min_acv
+            competitor-brief,"competitor, limit=15",The newest buyer quotes from deals against a competitor,quotes competitor:$competitor limit:$limit
+            winrate-trend,since=2023-01-01,"Win rate by quarter, with the baseline and 95% intervals",winrate by quarter since:$since
+            lost-to,competitor=Acme Analytics,"Deals we lost to a competitor, biggest first",deals outcome:lost competitor.selected:$competitor sort:acv limit:all
+
+            """)
+    }
+
+    @Test func parameterErrorsExitTwo() throws {
+        let missing = try dealq("run", ["competitor-brief"])
+        #expect(missing.status == 2)
+        #expect(missing.stdout == "")
+        #expect(missing.stderr
+            == "error: saved query 'competitor-brief' needs a value for parameter 'competitor' (run it with competitor=VALUE)\n")
+        let unknown = try dealq("run", ["lost-to", "competiter=Acme"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "error: saved query 'lost-to' has no parameter 'competiter' (did you mean 'competitor'?)\n")
+        let malformed = try dealq("run", ["lost-to", "Acme"])
+        #expect(malformed.status == 2)
+        #expect(malformed.stderr == "error: expected a parameter as NAME=VALUE, not 'Acme'\n")
+        let name = try dealq("run", ["lost_to"])
+        #expect(name.status == 2)
+        #expect(name.stderr == "error: no saved query 'lost_to' (did you mean 'lost-to'?); 'dealq queries' lists them\n")
+        // A value that does not fit the catalog is the query's own error, shown in the expanded query.
+        let value = try dealq("run", ["topic-quotes", "min_acv=lots"])
+        #expect(value.status == 2)
+        #expect(value.stderr.hasPrefix("error: "))
+        #expect(value.stderr.contains("  quotes topic:implementation acv>=lots\n"))
+    }
+
+    @Test func brokenFileIsReportedWithNameAndLine() throws {
+        let folder = TemporaryFolder()
+        folder.write("a.md", dealText(id: "D-1"))
+        folder.write("dealq-queries.yml", """
+            # Team queries
+            wins: count outcome:won
+            broken:
+              query: count by (topic
+            """)
+        let run = try dealq("run", ["broken"], corpus: folder.path)
+        #expect(run.status == 2)
+        #expect(run.stdout == "")
+        #expect(run.stderr == "dealq-queries.yml:4:16: error: saved query 'broken' does not parse: expected a facet name after 'by'\n")
+        // The others still run; the listing names the broken one and exits 1.
+        let wins = try dealq("run", ["wins", "--format", "csv"], corpus: folder.path)
+        #expect(wins.status == 0)
+        #expect(wins.stdout == "deals\n1\n")
+        let list = try dealq("queries", ["--format", "csv"], corpus: folder.path)
+        #expect(list.status == 1)
+        #expect(list.stdout == "name,parameters,description,query\nwins,,,count outcome:won\nbroken,,,count by (topic\n")
+        #expect(list.stderr == run.stderr)
+
+        folder.write("dealq-queries.yml", "wins: count\n  bad indent: x\n")
+        let invalid = try dealq("run", ["wins"], corpus: folder.path)
+        #expect(invalid.status == 2)
+        #expect(invalid.stderr.hasPrefix("dealq-queries.yml:2:"))
+    }
+
+    @Test func saveThenRunGivesTheAnswerOfTheQueryTypedInFull() throws {
+        let folder = NSTemporaryDirectory() + "dealq-save-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: Self.corpus, toPath: folder)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let query = "winrate by topic competitor:$competitor acv>$min"
+        let saved = try SavedQueries.save(name: "topics-against", query: query, description: "Win rate by topic against a competitor",
+                                          corpus: folder)
+        #expect(saved.parameters.map(\.name) == ["competitor", "min"])
+        try expectSameAnswer(["topics-against", "competitor=Pivotal Metrics", "min=50k"],
+                             as: "winrate by topic competitor:\"Pivotal Metrics\" acv>50k", corpus: folder)
+        // A query without parameters, saved over an existing name.
+        try SavedQueries.save(name: "topics-against", query: "quotes \"security review\" -outcome:won", corpus: folder)
+        try expectSameAnswer(["topics-against"], as: "quotes \"security review\" -outcome:won", corpus: folder)
+        // The bundled queries and their comments are still there.
+        let text = try String(contentsOfFile: folder + "/dealq-queries.yml", encoding: .utf8)
+        let bundled = try String(contentsOfFile: Self.corpus + "/dealq-queries.yml", encoding: .utf8)
+        #expect(text.hasPrefix(bundled))
+    }
+}
