@@ -32,7 +32,8 @@ struct BatchOptions: ParsableArguments {
 /// - `jsonl`: one object per answer row, `{"line": N, "query": "…", "row": {…}}`,
 ///   and `{"line": N, "query": "…", "error": "…"}` for a failed query.
 ///
-/// A failed query writes nothing else to stdout. Errors and notes go to stderr
+/// A failed query writes nothing else to stdout. Standard input with nothing
+/// at all on it is a usage error ("no query given"), as with no input. Errors and notes go to stderr
 /// after `line N: ` (`FILE:N: ` with `--file`). Exit status 1 when any query
 /// failed (`--bail` stops at the first), 2 for a usage error, else 0.
 enum BatchMode {
@@ -64,12 +65,18 @@ enum BatchMode {
             prefix = { "\(path):\($0): " }
         }
 
+        // Nothing at all on standard input: not batch input, but a command without a query.
+        var first = lines.next()
+        if first == nil, case .standardInput = source {
+            throw ValidationError("no query given; try: dealq \"winrate by topic\" (dealq --help lists the commands)")
+        }
         var writer = Writer(options: options, format: format)
         var engine: QueryEngine?
         var failed = false
         var number = 0
         writer.begin()
-        while let line = lines.next() {
+        while let line = first ?? lines.next() {
+            first = nil
             number += 1
             let text = line.trimmingCharacters(in: .whitespaces)
             if text.isEmpty || text.hasPrefix("#") { continue }

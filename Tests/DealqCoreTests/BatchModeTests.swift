@@ -120,7 +120,7 @@ import Testing
             """)
         let parsed = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]]
         #expect(parsed?.count == 3)
-        let empty = try dealq(["--format", "json"], stdin: "")
+        let empty = try dealq(["--format", "json"], stdin: "# nothing to ask this week\n")
         #expect(empty.status == 0)
         #expect(empty.stdout == "[]\n")
     }
@@ -160,11 +160,18 @@ import Testing
         #expect(try String(contentsOfFile: folder.path + "/out.csv", encoding: .utf8) == "outcome,deals\nlost,2\nwon,1\n\ndeals\n2\n")
     }
 
-    @Test func emptyInputAnswersNothing() throws {
+    @Test func inputWithoutQueriesAnswersNothing() throws {
         let r = try dealq(["--format", "csv"], stdin: "\n# only a comment\n")
         #expect(r.status == 0)
         #expect(r.stdout == "")
         #expect(r.stderr == "")
+    }
+
+    @Test func noInputAtAllIsAMissingQuery() throws {
+        let r = try dealq(["--format", "csv"], stdin: "")
+        #expect(r.status == 2)
+        #expect(r.stdout == "")
+        #expect(r.stderr.hasPrefix("Error: no query given; try: dealq \"winrate by topic\""))
     }
 
     @Test func notesCarryTheirLine() throws {
