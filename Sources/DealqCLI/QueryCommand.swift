@@ -8,18 +8,40 @@ struct QueryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
         abstract: "Answer a query (the default command: dealq \"winrate by topic acv>100k\").",
-        discussion: "Exit status: 0 success (also for zero rows); 1 a runtime error; 2 a query or usage error.")
+        discussion: """
+            With no query and standard input not a terminal (or with --file), runs one query per line \
+            (batch mode; blank lines and lines starting with # are skipped).
+            Exit status: 0 success (also for zero rows); 1 a runtime error, or in batch mode any failed \
+            query; 2 a query or usage error.
+            """)
 
     @OptionGroup var options: CommonOptions
+
+    @OptionGroup var batch: BatchOptions
 
     @Argument(help: "The query, e.g. \"winrate by topic segment:enterprise\". Several words are joined by spaces.")
     var query: [String] = []
 
     mutating func run() throws {
         let text = query.joined(separator: " ")
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw ValidationError("no query given; try: dealq \"winrate by topic\" (dealq --help lists the commands)")
+        let noQuery = text.trimmingCharacters(in: .whitespaces).isEmpty
+        if let file = batch.file {
+            guard noQuery else { throw ValidationError("give either a query or --file, not both") }
+            return try BatchMode.run(.file(file), options: options, bail: batch.bail)
         }
+        guard noQuery else {
+            guard !batch.bail else { throw ValidationError("--bail applies to batch mode only (dealq --file FILE, or queries on stdin)") }
+            return try Self.answer(text, options: options)
+        }
+        if !BatchMode.stdinIsTerminal {
+            return try BatchMode.run(.standardInput, options: options, bail: batch.bail)
+        }
+        // A terminal and no query: the interactive shell starts here once it exists.
+        throw ValidationError("no query given; try: dealq \"winrate by topic\" (dealq --help lists the commands)")
+    }
+
+    /// Answers one query and writes the answer: what `dealq "QUERY"` and `dealq run NAME` do.
+    static func answer(_ text: String, options: CommonOptions) throws {
         let format = try options.outputFormat()
         let today = try options.todayDate()
         let engine = try options.openEngine()
