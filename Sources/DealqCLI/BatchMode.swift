@@ -82,7 +82,7 @@ enum BatchMode {
             if text.isEmpty || text.hasPrefix("#") { continue }
             if engine == nil {
                 do {
-                    engine = try openQuietly(options)
+                    engine = try options.openEngine(showProgress: false)
                 } catch {
                     writer.end()
                     try writer.flush()
@@ -111,28 +111,6 @@ enum BatchMode {
         writer.end()
         try writer.flush()
         if failed { throw Exit(status: 1) }
-    }
-
-    /// Refreshes the index with no progress line, then opens it.
-    private static func openQuietly(_ options: CommonOptions) throws -> QueryEngine {
-        let indexer = Indexer(corpus: options.corpusPath, database: options.databasePath)
-        do {
-            if options.noRefresh {
-                let pending = try indexer.pendingChanges()
-                if pending > 0 {
-                    Output.err("warning: the index is stale (\(Format.plural(pending, "file")) changed since it was built); answering from it as it is")
-                }
-            } else {
-                let report = try indexer.run(progress: nil)
-                if report.changedAnything && !report.rejected.isEmpty {
-                    Output.err("note: \(Format.plural(report.rejected.count, "file")) of the corpus rejected; 'dealq index' lists them")
-                }
-            }
-            return try QueryEngine(database: options.databasePath)
-        } catch {
-            Output.err(error.diagnosticLine)
-            throw Exit(status: 1)
-        }
     }
 
     /// Writes the answers in the batch layout of a format: straight to stdout,

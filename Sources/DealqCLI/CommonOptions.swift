@@ -53,8 +53,9 @@ struct CommonOptions: ParsableArguments {
         return CalendarDate(Date(), in: .current)
     }
 
-    /// Refreshes the index (or warns that it is stale), then opens it.
-    func openEngine() throws -> QueryEngine {
+    /// Refreshes the index (or warns that it is stale), then opens it. The
+    /// progress line shows only on a terminal, and never in batch mode.
+    func openEngine(showProgress: Bool = true) throws -> QueryEngine {
         let indexer = Indexer(corpus: corpusPath, database: databasePath)
         do {
             if noRefresh {
@@ -63,7 +64,7 @@ struct CommonOptions: ParsableArguments {
                     Output.err("warning: the index is stale (\(Format.plural(pending, "file")) changed since it was built); answering from it as it is")
                 }
             } else {
-                let progress = Output.stderrIsTerminal ? ProgressLine() : nil
+                let progress = showProgress && Output.stderrIsTerminal ? ProgressLine() : nil
                 var callback: (@Sendable (IndexProgress) -> Void)?
                 if let progress { callback = { progress.update($0) } }
                 let report = try indexer.run(progress: callback)
