@@ -8,7 +8,7 @@ import Glibc
 // 0 success; 1 runtime error or rejected files; 2 usage or query error.
 signal(SIGPIPE, SIG_IGN)
 do {
-    var command = try Dealq.parseAsRoot()
+    var command = try Dealq.parseAsRoot(Arguments.normalized(Array(CommandLine.arguments.dropFirst())))
     try command.run()
 } catch let exit as Exit {
     Glibc.exit(exit.status)

@@ -116,6 +116,12 @@ import Testing
         #expect(bad.stderr.contains("did you mean 'segment'?"))
     }
 
+    @Test func optionsMayComeBeforeTheSubcommand() throws {
+        let r = try runDealq(["--corpus", Self.corpus, "--format", "csv", "facets", "segment"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("facet,kind,value,deals\nsegment,text,"))
+    }
+
     @Test func badFormatAndTodayAreUsageErrors() throws {
         #expect(try dealq(["--format", "xml", "count"]).status == 2)
         #expect(try dealq(["--today", "tomorrow", "count"]).status == 2)
