@@ -7,6 +7,8 @@ enum Arguments {
     static let valued: Set<String> = ["--corpus", "--db", "--format", "--today", "-o", "--output", "-f", "--file"]
 
     static func normalized(_ arguments: [String]) -> [String] {
+        // The completion scripts call back with `---completion …`: leave those alone.
+        if arguments.first?.hasPrefix("---") == true { return arguments }
         let names = Set(Dealq.configuration.subcommands.compactMap { $0.configuration.commandName })
         var i = 0
         while i < arguments.count, arguments[i].hasPrefix("-"), arguments[i] != "--" {
