@@ -120,8 +120,7 @@ public enum Planner {
     /// with any competitor, lost with a selected competitor, with an interview,
     /// lost with a comparable CRM reason, and of those the ones that disagree.
     static func audit(_ groups: [Catalog.Facet]) -> SQLFragment {
-        let keys = groups.indices.map { "g\($0).key" }
-        let select = (keys + [
+        grouped(groups, [
             "count(*)",
             "coalesce(sum(d.outcome = 'lost'), 0)",
             "coalesce(sum(d.outcome = 'lost' AND d.crm_loss_reason IS NOT NULL), 0)",
@@ -130,23 +129,24 @@ public enum Planner {
             "coalesce(sum(EXISTS (SELECT 1 FROM deal_facets s WHERE s.deal = m.deal AND s.facet = 'source' AND s.key = 'interview')), 0)",
             "coalesce(sum(d.outcome = 'lost' AND d.mismatch IS NOT NULL), 0)",
             "coalesce(sum(d.outcome = 'lost' AND d.mismatch = 1), 0)",
-        ]).joined(separator: ", ")
-        var sql = SQLFragment("SELECT \(select)\nFROM m JOIN deals d ON d.rowid = m.deal") + groupJoins(groups)
+        ], from: "m JOIN deals d ON d.rowid = m.deal")
+    }
+
+    /// `SELECT <group keys>, <aggregates> FROM <from> <group joins> GROUP BY <keys>`.
+    static func grouped(_ groups: [Catalog.Facet], _ aggregates: [String], from: String) -> SQLFragment {
+        let select = (groups.indices.map { "g\($0).key" } + aggregates).joined(separator: ", ")
+        var sql = SQLFragment("SELECT \(select)\nFROM \(from)") + groupJoins(groups)
         if !groups.isEmpty { sql = sql + SQLFragment("\nGROUP BY \((1...groups.count).map(String.init).joined(separator: ", "))") }
         return sql
     }
 
     /// Deals with an ACV (won + lost), won ACV and lost ACV per group.
     static func weightedWinrate(_ groups: [Catalog.Facet]) -> SQLFragment {
-        let keys = groups.indices.map { "g\($0).key" }
-        let select = (keys + [
+        grouped(groups, [
             "coalesce(sum(m.outcome IN ('won', 'lost')), 0)",
             "coalesce(sum(CASE WHEN m.outcome = 'won' THEN d.acv END), 0)",
             "coalesce(sum(CASE WHEN m.outcome = 'lost' THEN d.acv END), 0)",
-        ]).joined(separator: ", ")
-        var sql = SQLFragment("SELECT \(select)\nFROM m JOIN deals d ON d.rowid = m.deal AND d.acv IS NOT NULL") + groupJoins(groups)
-        if !groups.isEmpty { sql = sql + SQLFragment("\nGROUP BY \((1...groups.count).map(String.init).joined(separator: ", "))") }
-        return sql
+        ], from: "m JOIN deals d ON d.rowid = m.deal AND d.acv IS NOT NULL")
     }
 
     static func groupJoins(_ groups: [Catalog.Facet]) -> SQLFragment {
@@ -175,11 +175,7 @@ public enum Planner {
     }
 
     static func groupCounts(_ groups: [Catalog.Facet]) -> SQLFragment {
-        let keys = groups.indices.map { "g\($0).key" }
-        let select = (keys + ["count(*)", "coalesce(sum(m.outcome = 'won'), 0)", "coalesce(sum(m.outcome = 'lost'), 0)"]).joined(separator: ", ")
-        var sql = SQLFragment("SELECT \(select)\nFROM m") + groupJoins(groups)
-        if !groups.isEmpty { sql = sql + SQLFragment("\nGROUP BY \((1...groups.count).map(String.init).joined(separator: ", "))") }
-        return sql
+        grouped(groups, ["count(*)", "coalesce(sum(m.outcome = 'won'), 0)", "coalesce(sum(m.outcome = 'lost'), 0)"], from: "m")
     }
 
     static func limitClause(_ limit: Int?) -> SQLFragment {
