@@ -49,7 +49,13 @@ struct IndexCommand: ParsableCommand {
             Output.err(error.diagnosticLine)
             throw Exit(status: 1)
         }
-        for warning in report.warnings { Output.err(warning.description) }
+        // Every rejected file is listed; warnings (files that were read, with a
+        // remark) are summed up past the first few so they do not bury the errors.
+        let shownWarnings = format == .json ? report.warnings.count : 10
+        for warning in report.warnings.prefix(shownWarnings) { Output.err(warning.description) }
+        if report.warnings.count > shownWarnings {
+            Output.err("… and \(Format.plural(report.warnings.count - shownWarnings, "more warning")) (--format json lists them all)")
+        }
         for rejected in report.rejected { Output.err(rejected.description) }
         switch format {
         case .json: Output.out(IndexSummary.json(report, database: dbPath))

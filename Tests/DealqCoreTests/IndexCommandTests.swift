@@ -67,6 +67,20 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.path + "/.dealq/index.sqlite"))
     }
 
+    @Test func manyWarningsAreSummedUp() throws {
+        let folder = TemporaryFolder()
+        for i in 0..<12 {
+            folder.write("w\(i).md", dealText("drivers:\n  - category: a\n    weight: 60\n  - category: b\n    weight: 40", id: "W-\(i)"))
+        }
+        let r = try runDealq(["index", folder.path])
+        #expect(r.status == 0)
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 11)
+        #expect(lines.last == "… and 2 more warnings (--format json lists them all)")
+        let json = try runDealq(["index", folder.path, "--rebuild", "--format", "json"])
+        #expect(json.stderr.split(separator: "\n").count == 12)
+    }
+
     @Test func usageErrorsExitTwo() throws {
         let r = try runDealq(["index", "--format", "xml"])
         #expect(r.status == 2)
