@@ -14,7 +14,7 @@ struct IndexCommand: ParsableCommand {
             index could not be written; 2 usage error.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum SummaryFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @Argument(help: "The corpus folder (default: --corpus, $DEALQ_CORPUS, or the nearest folder with dealq.yml or .dealq/).")
     var corpus: String?
@@ -26,7 +26,7 @@ struct IndexCommand: ParsableCommand {
     var db: String?
 
     @Option(name: .long, help: "Summary format: text or json.")
-    var format: Format = .text
+    var format: SummaryFormat = .text
 
     @Flag(name: .long, help: "Rebuild the whole index instead of refreshing it.")
     var rebuild = false
