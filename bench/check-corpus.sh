@@ -2,7 +2,7 @@
 # Confirms that corpus/ is exactly what the generator writes: builds
 # dealq-gen, regenerates the bundled sample into a temporary folder (twice,
 # to check determinism as well) and compares it with corpus/, ignoring the
-# index folder corpus/.dealq. Exit 0 when identical, 1 otherwise.
+# index folder corpus/.dealq and corpus/.gitattributes. Exit 0 when identical, 1 otherwise.
 #
 # usage: bench/check-corpus.sh
 set -euo pipefail
@@ -31,7 +31,7 @@ if ! diff -r "$tmp/a" "$tmp/b" >/dev/null; then
   diff -r "$tmp/a" "$tmp/b" | head -20 >&2
   status=1
 fi
-if ! diff -r --exclude=.dealq "$tmp/a" corpus >"$tmp/diff"; then
+if ! diff -r --exclude=.dealq --exclude=.gitattributes "$tmp/a" corpus >"$tmp/diff"; then
   echo "FAIL: corpus/ differs from 'dealq-gen --count $COUNT --seed $SEED' output:" >&2
   head -40 "$tmp/diff" >&2
   status=1

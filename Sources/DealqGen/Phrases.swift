@@ -100,7 +100,7 @@ enum Phrases {
     static let quoteFor: [[Template]] = [
         .init([
             "the implementation plan was realistic and you stuck to it",
-            "we were live in {W} weeks, which is exactly what you promised",
+            "the go-live came {W} weeks after signing, exactly as you promised",
             "your deployment team had done this at companies like ours",
             "the phased rollout meant nobody had to stop what they were doing",
             "{C} wanted six months to implement; you wanted six weeks",
@@ -206,7 +206,7 @@ enum Phrases {
     ])
     static let closersFor: [Template] = .init([
         " Nobody else came close on that.", " It made the internal case easy.", " That's what I tell peers about.",
-        " It's why we renewed our commitment internally.",
+        " We would choose the same way again.",
     ])
 
     static let joiners = [", and on top of that ", "; also, ", ". Separately, ", ", and ", ". Beyond that, "]
