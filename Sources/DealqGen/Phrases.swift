@@ -40,7 +40,7 @@ enum Phrases {
             "SSO was only in the top tier, and we weren't going to change tiers for it",
             "our GDPR people wanted the data to stay in the EU, and you couldn't promise that",
             "the pen test findings took {W} weeks to get an answer",
-            "the {R} would not sign without a proper security review, and it never got scheduled",
+            "our {B} would not sign without a proper security review, and it never got scheduled",
         ]),
         // integrations
         .init([
@@ -116,7 +116,7 @@ enum Phrases {
             "your security documentation answered our questionnaire before we sent it",
             "SSO and SAML worked on the first try in the pilot",
             "having SOC 2 ready saved us a month of back and forth",
-            "the {R} signed off after a single security review call",
+            "our {B} signed off after a single security review call",
         ]),
         .init([
             "the Salesforce connector worked out of the box",
