@@ -2,8 +2,9 @@
 # Confirms that corpus/ is exactly what the generator writes: builds
 # dealq-gen, regenerates the bundled sample into a temporary folder (twice,
 # to check determinism as well) and compares it with corpus/, ignoring the
-# index folder corpus/.dealq and the saved queries corpus/dealq-queries.yml
-# (written by hand, not generated). Exit 0 when identical, 1 otherwise.
+# index folder corpus/.dealq, corpus/.gitattributes and the saved queries
+# corpus/dealq-queries.yml (written by hand, not generated). Exit 0 when
+# identical, 1 otherwise.
 #
 # usage: bench/check-corpus.sh
 set -euo pipefail
@@ -32,7 +33,7 @@ if ! diff -r "$tmp/a" "$tmp/b" >/dev/null; then
   diff -r "$tmp/a" "$tmp/b" | head -20 >&2
   status=1
 fi
-if ! diff -r --exclude=.dealq --exclude=dealq-queries.yml "$tmp/a" corpus >"$tmp/diff"; then
+if ! diff -r --exclude=.dealq --exclude=.gitattributes --exclude=dealq-queries.yml "$tmp/a" corpus >"$tmp/diff"; then
   echo "FAIL: corpus/ differs from 'dealq-gen --count $COUNT --seed $SEED' output:" >&2
   head -40 "$tmp/diff" >&2
   status=1

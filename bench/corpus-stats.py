@@ -83,9 +83,9 @@ def main():
     for p in paths:
         raw = open(p, "rb").read()
         sizes.append(len(raw))
-        text = raw.decode("utf-8")
-        lines = text.split("\n")
-        if lines[0].rstrip("\r") != "---":
+        text = raw.decode("utf-8-sig")
+        lines = [l[:-1] if l.endswith("\r") else l for l in text.split("\n")]
+        if lines[0] != "---":
             nondeals += 1
             continue
         end = next(i for i in range(1, len(lines)) if lines[i] in ("---", "..."))

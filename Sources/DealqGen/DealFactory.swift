@@ -93,6 +93,9 @@ enum DealFactory {
             logit += 0.05 * (q - 5.5)
             if championLeft { logit -= 1.1 }
             if dealType == "expansion" { logit += 0.6 }
+            // Replacing spreadsheets is an easy story to tell; replacing a vendor is not.
+            if incumbent == Vocabulary.spreadsheets { logit += 0.4 }
+            if let inc = incumbent, inc < 9 { logit -= 0.25 }
             outcome = rng.chance(logistic(logit)) ? .won : .lost
         }
 

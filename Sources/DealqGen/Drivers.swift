@@ -127,14 +127,14 @@ enum CRM {
     ]
     private static let lostVague = ["Pricing", "Lost to competitor", "No budget", "Timing", "Other", "Went dark"]
     private static let wonAligned: [String: [String]] = [
-        "pricing": ["Price", "Value"],
+        "pricing": ["Value", "Commercial terms"],
         "product": ["Product fit", "Features"],
         "implementation": ["Ease of setup", "Speed"],
         "relationship": ["Relationship", "Champion"],
         "competitive": ["Competitive displacement", "Beat competitor"],
         "timing": ["Urgency", "Timing"],
     ]
-    private static let wonVague = ["Relationship", "Product fit", "Price", "Demo went well"]
+    private static let wonVague = ["Relationship", "Product fit", "Champion", "Demo went well"]
 
     static func fill(_ d: inout Deal, _ rng: inout SplitMix64) {
         let top = d.drivers.first?.category ?? "timing"

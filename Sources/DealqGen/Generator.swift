@@ -38,6 +38,10 @@ struct Generator {
         FrontMatter.write(deal, into: &s, &rng)
         var body = BodyWriter(deal, SplitMix64(seed: rng.next()))
         body.write(into: &s)
+        // A few files look like they were last saved on Windows.
+        let style = rng.below(1000)
+        if style < 10 { s = withCRLF(s) }
+        if style >= 10 && style < 15 { s = "\u{FEFF}" + s }
         return (folder(index: index, date: deal.closed) + "/" + deal.id + ".md", s)
     }
 
@@ -90,6 +94,17 @@ struct Generator {
             throw Failure(description: "cannot create folder \(path): \(error.localizedDescription)")
         }
     }
+}
+
+/// `text` with every LF turned into CR LF.
+func withCRLF(_ text: String) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + 200)
+    for b in text.utf8 {
+        if b == 10 { bytes.append(13) }
+        bytes.append(b)
+    }
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// Writes `text` to `path` (created or truncated); returns an error message on failure.

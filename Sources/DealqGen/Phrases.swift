@@ -40,7 +40,7 @@ enum Phrases {
             "SSO was only in the top tier, and we weren't going to change tiers for it",
             "our GDPR people wanted the data to stay in the EU, and you couldn't promise that",
             "the pen test findings took {W} weeks to get an answer",
-            "the {R} would not sign without a proper security review, and it never got scheduled",
+            "our {B} would not sign without a proper security review, and it never got scheduled",
         ]),
         // integrations
         .init([
@@ -100,7 +100,7 @@ enum Phrases {
     static let quoteFor: [[Template]] = [
         .init([
             "the implementation plan was realistic and you stuck to it",
-            "we were live in {W} weeks, which is exactly what you promised",
+            "the go-live came {W} weeks after signing, exactly as you promised",
             "your deployment team had done this at companies like ours",
             "the phased rollout meant nobody had to stop what they were doing",
             "{C} wanted six months to implement; you wanted six weeks",
@@ -116,7 +116,7 @@ enum Phrases {
             "your security documentation answered our questionnaire before we sent it",
             "SSO and SAML worked on the first try in the pilot",
             "having SOC 2 ready saved us a month of back and forth",
-            "the {R} signed off after a single security review call",
+            "our {B} signed off after a single security review call",
         ]),
         .init([
             "the Salesforce connector worked out of the box",
@@ -206,7 +206,7 @@ enum Phrases {
     ])
     static let closersFor: [Template] = .init([
         " Nobody else came close on that.", " It made the internal case easy.", " That's what I tell peers about.",
-        " It's why we renewed our commitment internally.",
+        " We would choose the same way again.",
     ])
 
     static let joiners = [", and on top of that ", "; also, ", ". Separately, ", ", and ", ". Beyond that, "]

@@ -101,7 +101,7 @@ enum Vocabulary {
                    presence: [0.5, 0.9, 1.2], blurb: ["a big-suite bundle", "the choice of their CIO's last company"]),
         Competitor(name: "Pivotal Metrics", aliases: ["Pivotal"], edge: 0.0, drift: 0,
                    presence: [0.8, 0.7, 0.3], blurb: ["cheap and quick to start", "a point tool"]),
-        Competitor(name: "Clearview Data", aliases: ["Clearview", "ClearView"], edge: 0.1, drift: 0,
+        Competitor(name: "Clearview Data", aliases: ["Clearview", "CVD"], edge: 0.1, drift: 0,
                    presence: [0.4, 0.6, 0.5], blurb: ["good on paper", "new to the category"]),
         Competitor(name: "Brightline", aliases: ["Brightline.io"], edge: 0.3, drift: -0.11,
                    presence: [0.6, 0.8, 0.5], blurb: ["the new name everyone asks about", "moving fast with a fresh team"]),
