@@ -162,6 +162,17 @@ import Testing
         #expect(r.stderr == "error: no index at '\(folder.path)/.dealq/index.sqlite'; run 'dealq index' first\n")
     }
 
+    @Test func noCorpusAnywhereIsAnErrorNotAnIndexOfTheCurrentFolder() throws {
+        let folder = TemporaryFolder()
+        folder.write("notes/a.md", dealText())
+        let r = try runDealq(["count"], in: folder.path + "/notes")
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("error: no corpus here"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/notes/.dealq"))
+        #expect(try runDealq(["index"], in: folder.path + "/notes").status == 0)
+        #expect(try runDealq(["count"], in: folder.path + "/notes").stdout == "deals\n1\n")
+    }
+
     @Test func corpusFromEnvironment() throws {
         let folder = TemporaryFolder()
         folder.write("a.md", dealText())

@@ -7,18 +7,22 @@ public enum CorpusLocator {
     public static func corpus(explicit: String?, environment: [String: String], currentDirectory: String) -> String {
         if let explicit, !explicit.isEmpty { return absolute(explicit, from: currentDirectory) }
         if let env = environment["DEALQ_CORPUS"], !env.isEmpty { return absolute(env, from: currentDirectory) }
+        return marked(from: currentDirectory) ?? currentDirectory
+    }
+
+    /// The current folder or its nearest ancestor holding `dealq.yml` or `.dealq/`, if any.
+    public static func marked(from currentDirectory: String) -> String? {
         var folder = URL(fileURLWithPath: currentDirectory).standardizedFileURL
+        let fm = FileManager.default
         while true {
-            let fm = FileManager.default
             if fm.fileExists(atPath: folder.appendingPathComponent(CorpusConfig.fileName).path)
                 || fm.fileExists(atPath: folder.appendingPathComponent(".dealq").path) {
                 return folder.path
             }
             let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { break }
+            if parent.path == folder.path { return nil }
             folder = parent
         }
-        return currentDirectory
     }
 
     /// `--db`, else `.dealq/index.sqlite` in the corpus.
