@@ -47,7 +47,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Deterministic generator of realistic deal corpora (bundled sample, benchmarks).
-        .executableTarget(name: "DealqGen"),
+        .executableTarget(name: "DealqGen", dependencies: ["DealqLanguage"]),
 
         .testTarget(name: "DealqLanguageTests", dependencies: ["DealqLanguage"]),
         .testTarget(name: "DealqRenderTests", dependencies: ["DealqRender"]),

@@ -106,7 +106,7 @@ struct BodyWriter {
         s += "## Call intelligence\n\n"
         let n = rng.int(3, 14)
         if d.hasCalls {
-            let first = d.closed.adding(days: -rng.int(40, 200))
+            let first = d.closed.shifted(by: -rng.int(40, 200))
             s += String(n); s += " recorded calls between "; s += first.monthYear; s += " and "; s += d.closed.monthYear; s += ".\n\n"
         } else {
             s += rng.pick(["No recorded calls; the notes below come from email threads.", "Calls were not recorded. Notes from email and the rep.", "Email only: no call recordings for this deal."])
@@ -134,7 +134,7 @@ struct BodyWriter {
         s += "\n"
         if d.hasCalls && rng.chance(0.45) {
             let source = rng.chance(0.85) ? "call" : "email"
-            quote(topic: d.topics[0], source: source, date: d.closed.adding(days: -rng.int(5, 90)), &s)
+            quote(topic: d.topics[0], source: source, date: d.closed.shifted(by: -rng.int(5, 90)), &s)
         }
     }
 
@@ -142,7 +142,7 @@ struct BodyWriter {
         s += "## Buyer interview\n\n"
         rng.pick(Phrases.interviewIntro).render(into: &s, fill, &rng)
         s += "\n\n"
-        let base = d.closed.adding(days: rng.int(7, 45))
+        let base = d.closed.shifted(by: rng.int(7, 45))
         quote(topic: d.topics[0], source: "interview", date: base, &s)
         if d.topics.count > 1 && rng.chance(0.7) {
             quote(topic: d.topics[1], source: "interview", date: base, &s)
@@ -183,7 +183,7 @@ struct BodyWriter {
         case 0: s += label; s += " came up on "; s += String(k); s += " of "; s += String(n); s += " calls, first in the "; s += rng.pick(Fill.ordinals); s += " meeting."
         case 1: s += label; s += " was raised by the "; s += d.champion; s += " on the "; s += rng.pick(Fill.ordinals); s += " call and again near the end."
         case 2: s += label; s += ": discussed at length on "; s += calls(k); s += "; tone "; s += tone; s += "."
-        case 3: s += label; s += " was the main thread of the meeting with the "; s += rng.pick(Vocabulary.roles); s += " in "; s += d.closed.adding(days: -rng.int(10, 90)).monthYear; s += "."
+        case 3: s += label; s += " was the main thread of the meeting with the "; s += rng.pick(Vocabulary.roles); s += " in "; s += d.closed.shifted(by: -rng.int(10, 90)).monthYear; s += "."
         case 4: s += label; s += " appeared in "; s += String(rng.int(2, 6)); s += " email threads and on "; s += calls(k); s += "; tone "; s += tone; s += "."
         default: s += label; s += " was the first question on the "; s += rng.pick(Fill.ordinals); s += " call."
         }

@@ -53,11 +53,11 @@ struct Deal {
 }
 
 /// The close-date window: 2023-01-01 ... 2025-12-31.
-let firstCloseDay = CivilDate(year: 2023, month: 1, day: 1)
-let closeDaySpan = CivilDate(year: 2025, month: 12, day: 31).days - firstCloseDay.days + 1
+let firstCloseDay = CivilDate.day(2023, 1, 1)
+let closeDaySpan = CivilDate.day(2025, 12, 31).days - firstCloseDay.days + 1
 
 /// The close date of deal `index`: the first draw of its stream, so the
 /// folder a deal lands in is known without generating the deal.
 func closeDate(_ rng: inout SplitMix64) -> CivilDate {
-    firstCloseDay.adding(days: rng.below(closeDaySpan))
+    firstCloseDay.shifted(by: rng.below(closeDaySpan))
 }
