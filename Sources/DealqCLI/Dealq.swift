@@ -10,7 +10,7 @@ struct Dealq: ParsableCommand {
             by 'dealq index'; 2 a query or usage error.
             """,
         version: DealqVersion.string,
-        subcommands: [QueryCommand.self, IndexCommand.self, ExplainCommand.self, FacetsCommand.self],
+        subcommands: [QueryCommand.self, IndexCommand.self, ExplainCommand.self, FacetsCommand.self, ShellCommand.self],
         defaultSubcommand: QueryCommand.self)
 }
 

@@ -2,6 +2,9 @@ import ArgumentParser
 import DealqCore
 import DealqLanguage
 import DealqRender
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `dealq "QUERY"`: answer one question.
 struct QueryCommand: ParsableCommand {
@@ -18,6 +21,7 @@ struct QueryCommand: ParsableCommand {
     mutating func run() throws {
         let text = query.joined(separator: " ")
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            if isatty(0) == 1 && isatty(1) == 1 { return try ShellCommand.run(options: options) }
             throw ValidationError("no query given; try: dealq \"winrate by topic\" (dealq --help lists the commands)")
         }
         let format = try options.outputFormat()
