@@ -67,6 +67,14 @@ import Testing
         #expect(candidates("nosuch:x").isEmpty)
     }
 
+    @Test func commonStartOfValuesThatNeedQuotes() {
+        // "Acme Analytics", acme-lite and Acme share "acme": Tab puts `"Acme` in place.
+        #expect(completer.complete("quotes competitor:Ac").common == "\"Acme")
+        #expect(completer.complete("quotes competitor:\"Acme").common == nil)
+        #expect(completer.complete("quotes competitor:b").common == nil)
+        #expect(completer.complete("segment:").common == nil)
+    }
+
     @Test func completionStartsWhereTheValueStarts() {
         let line = "quotes competitor:Ac"
         #expect(completer.complete(line).start == "quotes competitor:".utf8.count)

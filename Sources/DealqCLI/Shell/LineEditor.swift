@@ -49,6 +49,10 @@ enum LineEditor {
         setUp()
         Interrupts.drainPrompt()
         interruptedAtPrompt = false
+        // Raw mode before the prompt shows (libedit would set it only at the first
+        // key): keys typed right after the prompt appears are neither echoed by
+        // the terminal nor, for Ctrl-D, turned into an end of line.
+        if isatty(0) == 1 { rl_prep_terminal(1) }
         guard let raw = readline(prompt) else {
             if interruptedAtPrompt { return .interrupted }
             return .end
@@ -142,7 +146,12 @@ enum LineEditor {
         var entries = matches
         if matches.count > 1 {
             var common = commonPrefix(matches)
-            if !common.utf8.starts(with: word) { common = String(decoding: word, as: UTF8.self) }
+            if let better = completion.common,
+               let relative = Self.relative(Completion(start: completion.start, candidates: [better]), line: line, wordStart: wordStart).first,
+               relative.utf8.count > common.utf8.count {
+                common = relative
+            }
+            if !common.utf8.starts(with: word) && common.utf8.count <= word.count { common = String(decoding: word, as: UTF8.self) }
             entries.insert(common, at: 0)
         }
         let array = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: entries.count + 1)

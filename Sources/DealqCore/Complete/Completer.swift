@@ -9,10 +9,15 @@ public struct Completion: Sendable, Equatable {
     /// source's order: values most common first, names in catalog order),
     /// then values with a later word that starts with the typed text.
     public var candidates: [String]
+    /// What to put in place when there are several candidates, when it is more
+    /// than their plain common prefix: the longer common start of values that
+    /// need quotes, with its opening quote (`"Acme` for `"Acme Analytics"` and `Acme`).
+    public var common: String?
 
-    public init(start: Int, candidates: [String]) {
+    public init(start: Int, candidates: [String], common: String? = nil) {
         self.start = start
         self.candidates = candidates
+        self.common = common
     }
 }
 
@@ -139,7 +144,15 @@ public struct Completer {
         let values = source.values(of: name).filter { !$0.contains("\"") && !$0.isEmpty }
         let matches = rank(part.text, values, innerWords: true)
         let candidates = matches.map { v in quoted || Self.needsQuotes(v) ? "\"" + v + "\"" : v }
-        return Completion(start: quoted ? part.start - 1 : part.start, candidates: candidates)
+        var common: String?
+        let prefixed = matches.filter { $0.lowercased().hasPrefix(part.text.lowercased()) }
+        if candidates.count > 1, prefixed.count == matches.count, candidates.contains(where: { $0.hasPrefix("\"") }) {
+            let shared = Self.commonPrefix(prefixed.map { $0.lowercased() })
+            if shared.count > part.text.count {
+                common = "\"" + String(prefixed[0].prefix(shared.count))
+            }
+        }
+        return Completion(start: quoted ? part.start - 1 : part.start, candidates: candidates, common: common)
     }
 
     /// Whether a value must be quoted to be read back as one value.
@@ -176,6 +189,17 @@ public struct Completer {
             }
         }
         return found
+    }
+
+    static func commonPrefix(_ strings: [String]) -> String {
+        guard var prefix = strings.first.map(Array.init) else { return "" }
+        for s in strings.dropFirst() {
+            let other = Array(s)
+            var n = 0
+            while n < prefix.count && n < other.count && prefix[n] == other[n] { n += 1 }
+            prefix = Array(prefix[..<n])
+        }
+        return String(prefix)
     }
 
     private static func hasInnerWord(_ text: String, startingWith key: String) -> Bool {
