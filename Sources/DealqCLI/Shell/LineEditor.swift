@@ -29,6 +29,9 @@ enum LineEditor {
     static func setUp() {
         guard !ready else { return }
         ready = true
+        // libedit draws characters beyond ASCII only in a UTF-8 locale.
+        let locale = setlocale(LC_CTYPE, "").map { String(cString: $0) } ?? "C"
+        if !locale.lowercased().contains("utf") { _ = setlocale(LC_CTYPE, "C.UTF-8") }
         rl_readline_name = UnsafePointer(strdup("dealq"))
         // Keep our own SIGINT handling (`Interrupts`); libedit's would re-raise the signal.
         rl_catch_signals = 0
