@@ -173,13 +173,13 @@ _dealq() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    query|index|explain|facets|run|queries|help)
+    query|index|explain|facets|run|queries|shell|help)
         # Offer subcommand argument completions
         "_dealq_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'query index explain facets run queries help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'query index explain facets run queries shell help' -- "${cur}"))
         ;;
     esac
 }
@@ -327,6 +327,33 @@ _dealq_run() {
 }
 
 _dealq_queries() {
+    repeating_flags=()
+    non_repeating_flags=(--no-refresh --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--corpus --db --format --today --output -o)
+    __dealq_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--corpus')
+        return
+        ;;
+    '--db')
+        return
+        ;;
+    '--format')
+        return
+        ;;
+    '--today')
+        return
+        ;;
+    '--output'|'-o')
+        return
+        ;;
+    esac
+}
+
+_dealq_shell() {
     repeating_flags=()
     non_repeating_flags=(--no-refresh --version -h --help)
     repeating_options=()

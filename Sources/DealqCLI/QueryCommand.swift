@@ -2,6 +2,9 @@ import ArgumentParser
 import DealqCore
 import DealqLanguage
 import DealqRender
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `dealq "QUERY"`: answer one question.
 struct QueryCommand: ParsableCommand {
@@ -36,7 +39,8 @@ struct QueryCommand: ParsableCommand {
         if !BatchMode.stdinIsTerminal {
             return try BatchMode.run(.standardInput, options: options, bail: batch.bail)
         }
-        // A terminal and no query: the interactive shell starts here once it exists.
+        // A terminal and no query: the interactive shell.
+        if isatty(1) == 1 { return try ShellCommand.run(options: options) }
         throw ValidationError("no query given; try: dealq \"winrate by topic\" (dealq --help lists the commands)")
     }
 

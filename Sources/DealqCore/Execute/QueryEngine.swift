@@ -22,7 +22,7 @@ public final class QueryEngine: @unchecked Sendable {
     public let database: String
     public let catalog: Catalog
     public let aliases: [String: String]
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
 
     public init(database: String) throws(IndexError) {
         self.database = database

@@ -151,14 +151,23 @@ enum CorpusWalker {
     }
 }
 
-/// Per-subtree results of a parallel walk, filled at distinct indices.
+/// Per-subtree results of a parallel walk, filled at distinct indices of a
+/// buffer allocated once (see `PendingBatch` on why not an `Array`).
 private final class WalkResults: @unchecked Sendable {
-    private var parts: [Result<[FileStat], CorpusWalker.Failure>?]
+    private let parts: UnsafeMutableBufferPointer<Result<[FileStat], CorpusWalker.Failure>?>
 
-    init(count: Int) { parts = Array(repeating: nil, count: count) }
+    init(count: Int) {
+        parts = .allocate(capacity: count)
+        parts.initialize(repeating: nil)
+    }
+
+    deinit {
+        parts.deinitialize()
+        parts.deallocate()
+    }
 
     func store(_ part: Result<[FileStat], CorpusWalker.Failure>, at index: Int) {
-        parts.withUnsafeMutableBufferPointer { $0[index] = part }
+        parts[index] = part
     }
 
     func all() -> [Result<[FileStat], CorpusWalker.Failure>] { parts.map { $0! } }

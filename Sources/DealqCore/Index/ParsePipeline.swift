@@ -52,15 +52,26 @@ struct ParsePipeline: Sendable {
     }
 }
 
-/// Results of one batch, filled by many threads at distinct indices.
+/// Results of one batch, filled by many threads at distinct indices: a
+/// buffer allocated once, so that no thread touches an `Array` another is
+/// writing (`Array.withUnsafeMutableBufferPointer` swaps the array out while
+/// it runs, which is not safe from several threads).
 private final class PendingBatch: @unchecked Sendable {
-    private var items: [ParsedItem?]
+    private let items: UnsafeMutableBufferPointer<ParsedItem?>
     let done = DispatchSemaphore(value: 0)
 
-    init(count: Int) { items = Array(repeating: nil, count: count) }
+    init(count: Int) {
+        items = .allocate(capacity: count)
+        items.initialize(repeating: nil)
+    }
+
+    deinit {
+        items.deinitialize()
+        items.deallocate()
+    }
 
     func store(_ item: ParsedItem, at index: Int) {
-        items.withUnsafeMutableBufferPointer { $0[index] = item }
+        items[index] = item
     }
 
     func wait() -> [ParsedItem] {

@@ -1,0 +1,328 @@
+import DealqCore
+import DealqLanguage
+import DealqRender
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The interactive shell: reads queries and dot-commands until `.quit` or
+/// Ctrl-D, answers them with the same engine and renderers as one-shot mode,
+/// and never lets an error end it.
+final class Shell {
+    private var options: CommonOptions
+    private var engine: QueryEngine
+    private var source: IndexCompletionSource
+    private var history = History()
+    private var format: OutputFormat
+    private var timer = false
+    private var last: (query: String, table: DealqRender.Table)?
+    private var deals: Int
+    private let today: CalendarDate
+
+    init(options: CommonOptions) throws {
+        self.options = options
+        format = try options.outputFormat()
+        today = try options.todayDate()
+        Interrupts.install()
+        engine = try options.openEngine()
+        deals = engine.dealCount()
+        source = IndexCompletionSource(engine: engine)
+        let corpus = options.corpusPath
+        source = IndexCompletionSource(engine: engine, savedQueries: { Shell.savedOutlines(corpus: corpus) })
+    }
+
+    /// The corpus as the prompt and banner name it: its folder's name.
+    private var corpusName: String {
+        let name = URL(fileURLWithPath: options.corpusPath).standardizedFileURL.lastPathComponent
+        return name.isEmpty ? options.corpusPath : name
+    }
+
+    private var prompt: String { "\(corpusName) (\(Format.plural(deals, "deal")))> " }
+
+    func run() {
+        LineEditor.completer = Completer(source: source)
+        LineEditor.setUp()
+        for entry in history.load() { LineEditor.addHistory(entry) }
+        Output.out("dealq \(DealqVersion.string) — \(Format.plural(deals, "deal")) in \(corpusName)/. Type .help for examples, .quit to leave.")
+        var pending: [String] = []
+        while true {
+            let continuation = String(repeating: " ", count: max(0, prompt.count - 4)) + "..> "
+            switch LineEditor.read(prompt: pending.isEmpty ? prompt : continuation) {
+            case .end:
+                Output.out("")
+                return
+            case .interrupted:
+                pending = []
+                continue
+            case .line(let line):
+                // A trailing `\` continues the query on the next line.
+                if line.hasSuffix("\\") {
+                    pending.append(String(line.dropLast()))
+                    continue
+                }
+                pending.append(line)
+                let text = pending.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+                pending = []
+                guard !text.isEmpty else { continue }
+                LineEditor.addHistory(text)
+                history.append(text)
+                if execute(text) == .quit { return }
+            }
+        }
+    }
+
+    enum Outcome { case proceed, quit }
+
+    /// Runs one query or dot-command.
+    func execute(_ text: String) -> Outcome {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix(".") { return dotCommand(trimmed) }
+        query(trimmed)
+        return .proceed
+    }
+
+    // MARK: - Queries
+
+    private func query(_ text: String) {
+        let started = DispatchTime.now()
+        let slow = ProcessInfo.processInfo.environment["DEALQ_TEST_SLOW_QUERY"] == text
+        if slow { engine.slowDownForTesting(milliseconds: 20, steps: 10) }
+        defer { if slow { engine.slowDownForTesting(milliseconds: 0) } }
+        let limit = format == .table ? 20 : nil
+        let (result, interrupted) = Interrupts.running(engine) { () -> Result<Answer, QueryFailure> in
+            do throws(QueryFailure) {
+                return .success(try engine.answer(text, today: today, defaultLimit: limit))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch result {
+        case .success(let answer):
+            for note in answer.notes { Output.err("note: \(note.message)") }
+            last = (text, answer.table)
+            show(answer.table)
+        case .failure(let failure):
+            if interrupted, case .runtime = failure {
+                Output.err("interrupted")
+                return
+            }
+            report(failure, text: text)
+        }
+        if timer { Output.err("time: \(Shell.milliseconds(since: started))") }
+    }
+
+    private func show(_ table: DealqRender.Table) {
+        Output.out(render(table, as: format, options: RenderOptions(width: Terminal.width, color: Terminal.color)), terminator: "")
+    }
+
+    /// Prints a failure's diagnostics with carets under the problem, as one-shot mode does.
+    private func report(_ failure: QueryFailure, text: String) {
+        switch failure {
+        case .query(let diagnostics):
+            for d in diagnostics { Output.err(d.render(in: text)) }
+        case .runtime(let message):
+            Output.err("error: \(message)")
+        }
+    }
+
+    static func milliseconds(since start: DispatchTime) -> String {
+        let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+        return ms < 10 ? String(format: "%.1f ms", ms) : "\(Int(ms.rounded())) ms"
+    }
+
+    // MARK: - Dot-commands
+
+    private func dotCommand(_ text: String) -> Outcome {
+        let command = String(text.prefix { !$0.isWhitespace })
+        let rest = String(text.dropFirst(command.count)).trimmingCharacters(in: .whitespaces)
+        let words = rest.split(whereSeparator: \.isWhitespace).map(String.init)
+        switch command {
+        case ".quit", ".exit", ".q":
+            return .quit
+        case ".help":
+            Output.out(ShellHelp.text(topic: words.first))
+        case ".facets":
+            facets(words.first)
+        case ".format":
+            guard let name = words.first else {
+                Output.out("format: \(format.rawValue)")
+                break
+            }
+            do throws(OutputFormatError) {
+                format = try OutputFormat(parsing: name)
+            } catch {
+                Output.err("error: \(error.description)")
+            }
+        case ".timer":
+            switch words.first?.lowercased() {
+            case "on": timer = true
+            case "off": timer = false
+            case nil: Output.out("timer: \(timer ? "on" : "off")")
+            default: Output.err("error: .timer takes on or off")
+            }
+        case ".explain":
+            explain(rest)
+        case ".refresh":
+            refresh()
+        case ".save":
+            save(rest)
+        case ".queries":
+            listSaved()
+        case ".run":
+            runSaved(words)
+        case ".export":
+            export(rest)
+        default:
+            var message = "error: unknown command '\(command)'"
+            if let close = Suggest.closest(to: command, among: ShellVocabulary.dotCommands + [".exit"]) {
+                message += " (did you mean '\(close)'?)"
+            }
+            Output.err(message + "; .help lists the commands")
+        }
+        return .proceed
+    }
+
+    private func facets(_ name: String?) {
+        let listing: [(facet: Catalog.Facet, values: [(String, Int)])]
+        do throws(QueryFailure) {
+            listing = try engine.facets(only: name, top: name == nil ? 5 : 50)
+        } catch {
+            report(error, text: name ?? "")
+            return
+        }
+        var table = DealqRender.Table(columns: [Column("facet", .text), Column("kind", .text), Column("value", .text), Column("deals", .integer)])
+        for entry in listing {
+            let kind = entry.facet.kind.rawValue + (entry.facet.isCustom ? " (custom)" : "")
+            if entry.values.isEmpty { table.rows.append([.text(entry.facet.name), .text(kind), .null, .null]) }
+            for (i, value) in entry.values.enumerated() {
+                table.rows.append([.text(i == 0 ? entry.facet.name : ""), .text(i == 0 ? kind : ""), .text(value.0), .integer(value.1)])
+            }
+        }
+        show(table)
+    }
+
+    private func explain(_ text: String) {
+        guard !text.isEmpty else {
+            Output.err("error: .explain takes a query, e.g. .explain winrate by topic")
+            return
+        }
+        do throws(QueryFailure) {
+            Output.out(try engine.explain(text, today: today, defaultLimit: format == .table ? 20 : nil), terminator: "")
+        } catch {
+            report(error, text: text)
+        }
+    }
+
+    private func refresh() {
+        let started = DispatchTime.now()
+        var fresh = options
+        fresh.noRefresh = false
+        do {
+            let reopened = try fresh.openEngine()
+            engine = reopened
+            deals = reopened.dealCount()
+            let corpus = options.corpusPath
+            source = IndexCompletionSource(engine: reopened, savedQueries: { Shell.savedOutlines(corpus: corpus) })
+            LineEditor.completer = Completer(source: source)
+            Output.err("\(Format.plural(deals, "deal")) in the index (\(Shell.milliseconds(since: started)))")
+        } catch {
+            // openEngine printed the error.
+        }
+    }
+
+    // MARK: - Saved queries
+
+    static func savedOutlines(corpus: String) -> [SavedQueryOutline] {
+        ((try? SavedQueries.load(corpus: corpus)) ?? []).map {
+            SavedQueryOutline(name: $0.name, parameters: $0.parameters.map(\.name))
+        }
+    }
+
+    private func save(_ rest: String) {
+        let name = String(rest.prefix { !$0.isWhitespace })
+        let query = String(rest.dropFirst(name.count)).trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, !query.isEmpty else {
+            Output.err("error: .save takes a name and a query, e.g. .save acme quotes competitor:\"Acme Analytics\"")
+            return
+        }
+        do throws(SavedQueryError) {
+            let saved = try SavedQueries.save(name: name, query: query, corpus: options.corpusPath)
+            var note = "saved '\(saved.name)' in \(SavedQueries.fileName)"
+            if !saved.parameters.isEmpty { note += " (parameters: \(saved.parameters.map(\.name).joined(separator: ", ")))" }
+            Output.err(note)
+        } catch {
+            Output.err(error.description)
+        }
+    }
+
+    private func listSaved() {
+        let queries: [SavedQuery]
+        do throws(SavedQueryError) {
+            queries = try SavedQueries.load(corpus: options.corpusPath)
+        } catch {
+            Output.err(error.description)
+            return
+        }
+        guard !queries.isEmpty else {
+            Output.err("no saved queries yet; .save NAME QUERY adds one to \(SavedQueries.fileName)")
+            return
+        }
+        var table = DealqRender.Table(columns: [Column("name", .text), Column("query", .text), Column("parameters", .text),
+                                                Column("description", .text)])
+        for q in queries {
+            let params = q.parameters.map { p in p.defaultValue.map { "\(p.name)=\($0)" } ?? p.name }.joined(separator: " ")
+            table.rows.append([.text(q.name), .text(q.query), params.isEmpty ? .null : .text(params), q.description.map(Cell.text) ?? .null])
+        }
+        show(table)
+    }
+
+    private func runSaved(_ words: [String]) {
+        guard let name = words.first else {
+            Output.err("error: .run takes a saved query's name, e.g. .run NAME k=v (.queries lists them)")
+            return
+        }
+        let text: String
+        do throws(SavedQueryError) {
+            let arguments = try SavedQuery.arguments(from: Array(words.dropFirst()))
+            text = try SavedQueries.resolve(name, arguments: arguments, corpus: options.corpusPath)
+        } catch {
+            Output.err(error.description)
+            return
+        }
+        Output.err("-- \(text)")
+        query(text)
+    }
+
+    // MARK: - Export
+
+    private func export(_ path: String) {
+        guard !path.isEmpty else {
+            Output.err("error: .export takes a file name ending in .csv, .md, .json or .jsonl")
+            return
+        }
+        guard let last else {
+            Output.err("error: nothing to export yet; run a query first")
+            return
+        }
+        let ext = (path as NSString).pathExtension.lowercased()
+        let exportFormat: OutputFormat
+        switch ext {
+        case "csv": exportFormat = .csv
+        case "md", "markdown": exportFormat = .markdown
+        case "json": exportFormat = .json
+        case "jsonl", "ndjson": exportFormat = .jsonl
+        default:
+            Output.err("error: cannot tell the format of '\(path)'; end the name in .csv, .md, .json or .jsonl")
+            return
+        }
+        let expanded = (path as NSString).expandingTildeInPath
+        let text = render(last.table, as: exportFormat, options: RenderOptions())
+        do {
+            try text.write(toFile: expanded, atomically: true, encoding: .utf8)
+            Output.err("wrote \(Format.plural(last.table.rows.count, "row")) of '\(last.query)' to \(path)")
+        } catch {
+            Output.err("error: cannot write '\(path)': \(error.localizedDescription)")
+        }
+    }
+}
