@@ -68,9 +68,9 @@ struct CommonOptions: ParsableArguments {
         let indexer = Indexer(corpus: corpusPath, database: databasePath)
         do {
             if noRefresh {
-                let pending = try indexer.pendingChanges()
-                if pending > 0 {
-                    Output.err("warning: the index is stale (\(Format.plural(pending, "file")) changed since it was built); answering from it as it is")
+                if try indexer.looksStale() {
+                    Output.err("warning: the index may be stale (files were added, removed or renamed, or dealq.yml changed, "
+                               + "since it was built); answering from it as it is")
                 }
             } else {
                 let progress = showProgress && Output.stderrIsTerminal ? ProgressLine() : nil

@@ -150,8 +150,19 @@ import Testing
         folder.write("b.md", dealText(id: "R-2"))
         let stale = try runDealq(["--corpus", folder.path, "--no-refresh", "count"])
         #expect(stale.stdout == "deals\n1\n")
-        #expect(stale.stderr == "warning: the index is stale (1 file changed since it was built); answering from it as it is\n")
+        #expect(stale.stderr == "warning: the index may be stale (files were added, removed or renamed, or dealq.yml changed, "
+                + "since it was built); answering from it as it is\n")
         #expect(try runDealq(["--corpus", folder.path, "count"]).stdout == "deals\n2\n")
+        #expect(try runDealq(["--corpus", folder.path, "--no-refresh", "count"]).stderr == "")
+        // A file made and removed again moves its folder's mtime: the next refresh records it.
+        folder.write("tmp.md", "x")
+        folder.remove("tmp.md")
+        #expect(try runDealq(["--corpus", folder.path, "--no-refresh", "count"]).stderr.hasPrefix("warning: the index may be stale"))
+        _ = try runDealq(["--corpus", folder.path, "count"])
+        #expect(try runDealq(["--corpus", folder.path, "--no-refresh", "count"]).stderr == "")
+        // A config change is seen too.
+        folder.write("dealq.yml", "topics: {}\n")
+        #expect(try runDealq(["--corpus", folder.path, "--no-refresh", "count"]).stderr.hasPrefix("warning: the index may be stale"))
     }
 
     @Test func missingIndexWithNoRefreshIsARuntimeError() throws {

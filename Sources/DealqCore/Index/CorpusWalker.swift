@@ -13,6 +13,20 @@ struct FileStat: Sendable {
     var mtimeNanoseconds: Int64
 }
 
+/// A folder of the corpus and its mtime: adding, removing or renaming a file
+/// in it changes the mtime, which a quick staleness check compares.
+struct FolderStat: Sendable, Equatable {
+    /// Relative to the corpus root (`""` for the root itself).
+    var path: String
+    var mtimeNanoseconds: Int64
+}
+
+/// What a walk found.
+struct Listing: Sendable {
+    var files: [FileStat] = []
+    var folders: [FolderStat] = []
+}
+
 /// Finds the `*.md` files of a corpus: names starting with `.` skipped,
 /// symbolic links not followed, sorted by the UTF-8 bytes of their paths.
 /// Runs before every query (to refresh the index), so it avoids building
@@ -24,12 +38,16 @@ enum CorpusWalker {
     }
 
     static func files(root: String) throws(Failure) -> [FileStat] {
+        try listing(root: root).files
+    }
+
+    static func listing(root: String) throws(Failure) -> Listing {
         var info = stat()
         guard stat(root, &info) == 0 else { throw Failure(path: root, reason: String(cString: strerror(errno))) }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw Failure(path: root, reason: "not a folder") }
         // List the top two levels here, then walk the subtrees on all cores:
         // stat calls are kernel work, and a corpus has hundreds of thousands.
-        var result: [FileStat] = []
+        var result = Listing()
         var units: [String] = []
         try walk(path: root, relative: "", into: &result, recurse: false, folders: &units)
         if units.count < 16 {
@@ -40,7 +58,7 @@ enum CorpusWalker {
         let parts = WalkResults(count: units.count)
         let rootPath = root, subtrees = units
         DispatchQueue.concurrentPerform(iterations: subtrees.count) { i in
-            var files: [FileStat] = []
+            var files = Listing()
             var unused: [String] = []
             do throws(Failure) {
                 try walk(path: rootPath + "/" + subtrees[i], relative: subtrees[i], into: &files, recurse: true, folders: &unused)
@@ -51,11 +69,14 @@ enum CorpusWalker {
         }
         for part in parts.all() {
             switch part {
-            case .success(let files): result += files
+            case .success(let listing):
+                result.files += listing.files
+                result.folders += listing.folders
             case .failure(let error): throw error
             }
         }
-        result.sort { precedes($0.path, $1.path) }
+        result.files.sort { precedes($0.path, $1.path) }
+        result.folders.sort { precedes($0.path, $1.path) }
         return result
     }
 
@@ -81,13 +102,18 @@ enum CorpusWalker {
 
     /// Lists one folder: its markdown files into `result`; its subfolders are
     /// walked too when `recurse`, else returned in `folders`.
-    private static func walk(path: String, relative: String, into result: inout [FileStat], recurse: Bool,
+    private static func walk(path: String, relative: String, into result: inout Listing, recurse: Bool,
                              folders: inout [String]) throws(Failure) {
         guard let dir = opendir(path) else {
             throw Failure(path: relative.isEmpty ? "." : relative, reason: String(cString: strerror(errno)))
         }
         defer { closedir(dir) }
         let fd = dirfd(dir)
+        var folderInfo = stat()
+        if fstat(fd, &folderInfo) == 0 {
+            let mtime = Int64(folderInfo.st_mtim.tv_sec) * 1_000_000_000 + Int64(folderInfo.st_mtim.tv_nsec)
+            result.folders.append(FolderStat(path: relative, mtimeNanoseconds: mtime))
+        }
         var subfolders: [String] = []
         while let entry = readdir(dir) {
             let found: (isDir: Bool, isMarkdown: Bool, name: String)? = withUnsafePointer(to: &entry.pointee.d_name) { raw in
@@ -120,7 +146,7 @@ enum CorpusWalker {
             var info = stat()
             guard fstatat(fd, found.name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-            result.append(FileStat(path: rel, size: Int64(info.st_size), mtimeNanoseconds: mtime))
+            result.files.append(FileStat(path: rel, size: Int64(info.st_size), mtimeNanoseconds: mtime))
         }
         guard recurse else {
             folders += subfolders
@@ -154,7 +180,7 @@ enum CorpusWalker {
 /// Per-subtree results of a parallel walk, filled at distinct indices of a
 /// buffer allocated once (see `PendingBatch` on why not an `Array`).
 private final class WalkResults: @unchecked Sendable {
-    private let parts: UnsafeMutableBufferPointer<Result<[FileStat], CorpusWalker.Failure>?>
+    private let parts: UnsafeMutableBufferPointer<Result<Listing, CorpusWalker.Failure>?>
 
     init(count: Int) {
         parts = .allocate(capacity: count)
@@ -166,9 +192,9 @@ private final class WalkResults: @unchecked Sendable {
         parts.deallocate()
     }
 
-    func store(_ part: Result<[FileStat], CorpusWalker.Failure>, at index: Int) {
+    func store(_ part: Result<Listing, CorpusWalker.Failure>, at index: Int) {
         parts[index] = part
     }
 
-    func all() -> [Result<[FileStat], CorpusWalker.Failure>] { parts.map { $0! } }
+    func all() -> [Result<Listing, CorpusWalker.Failure>] { parts.map { $0! } }
 }

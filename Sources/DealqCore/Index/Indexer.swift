@@ -48,20 +48,21 @@ public struct Indexer: Sendable {
         case .index(let version, let fingerprint):
             rebuild = forceRebuild || version != Schema.version || fingerprint != config.fingerprint
         }
-        let files: [FileStat]
+        let listing: Listing
         do {
-            files = try CorpusWalker.files(root: corpus)
+            listing = try CorpusWalker.listing(root: corpus)
         } catch {
             throw .corpus(path: error.path, reason: error.reason)
         }
+        let files = listing.files
 
         var report: IndexReport
         do {
             if rebuild {
-                report = try build(files: files, config: config, progress: progress, started: started, scanStarted: scanStarted)
+                report = try build(listing, config: config, progress: progress, started: started, scanStarted: scanStarted)
                 report.rebuilt = true
             } else {
-                report = try refresh(files: files, config: config, progress: progress, started: started, scanStarted: scanStarted)
+                report = try refresh(listing, config: config, progress: progress, started: started, scanStarted: scanStarted)
             }
         } catch {
             throw IndexStore.storageError(error, path: database)
@@ -70,28 +71,11 @@ public struct Indexer: Sendable {
         return report
     }
 
-    /// How many corpus files differ from what the index holds (added, changed
-    /// or removed, by size and mtime), without changing anything.
-    public func pendingChanges() throws(IndexError) -> Int {
-        guard case .index = try IndexStore.inspect(database) else { throw .missing(path: database) }
-        let files: [FileStat]
-        do { files = try CorpusWalker.files(root: corpus) } catch { throw .corpus(path: error.path, reason: error.reason) }
-        do {
-            let queue = try DatabaseQueue(path: database, configuration: IndexStore.readOnlyConfiguration())
-            defer { try? queue.close() }
-            return try queue.read { db in
-                let diff = try Self.diff(files, against: db, racyAfter: .max)
-                return diff.candidates.count + diff.removed.count
-            }
-        } catch {
-            throw IndexStore.storageError(error, path: database)
-        }
-    }
-
     // MARK: - Full build into a new file
 
-    private func build(files: [FileStat], config: CorpusConfig, progress: (@Sendable (IndexProgress) -> Void)?,
+    private func build(_ listing: Listing, config: CorpusConfig, progress: (@Sendable (IndexProgress) -> Void)?,
                        started: Date, scanStarted: Int64) throws -> IndexReport {
+        let files = listing.files
         let folder = (database as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let temporary = database + ".building-\(ProcessInfo.processInfo.processIdentifier)"
@@ -105,6 +89,7 @@ public struct Indexer: Sendable {
                     var session = try Session(db: db, corpus: corpus, config: config, old: [:])
                     try session.process(files, progress: progress, started: started)
                     try session.finish(removed: [])
+                    try Self.storeFolders(listing.folders, db)
                     report = session.report
                     try writeMeta(db, config: config, scanStarted: scanStarted)
                     return .commit
@@ -139,8 +124,9 @@ public struct Indexer: Sendable {
 
     // MARK: - Incremental refresh in one transaction
 
-    private func refresh(files: [FileStat], config: CorpusConfig, progress: (@Sendable (IndexProgress) -> Void)?,
+    private func refresh(_ listing: Listing, config: CorpusConfig, progress: (@Sendable (IndexProgress) -> Void)?,
                          started: Date, scanStarted: Int64) throws -> IndexReport {
+        let files = listing.files
         let queue = try DatabaseQueue(path: database, configuration: IndexStore.writeConfiguration(fresh: false))
         defer { try? queue.close() }
         var report = IndexReport()
@@ -151,6 +137,13 @@ public struct Indexer: Sendable {
             let diff = try Self.diff(files, against: db, racyAfter: lastScan - 50_000_000)
             let (candidates, removed, old) = (diff.candidates, diff.removed, diff.records)
             if candidates.isEmpty && removed.isEmpty {
+                // Nothing to index; keep the folder mtimes current for quick staleness checks.
+                if try Self.storedFolders(db) != listing.folders {
+                    try db.inTransaction {
+                        try Self.storeFolders(listing.folders, db)
+                        return .commit
+                    }
+                }
                 report.unchanged = files.count
                 try fillTotals(db, into: &report)
                 return
@@ -159,6 +152,7 @@ public struct Indexer: Sendable {
                 var session = try Session(db: db, corpus: corpus, config: config, old: old)
                 try session.process(candidates, progress: progress, started: started)
                 try session.finish(removed: removed)
+                try Self.storeFolders(listing.folders, db)
                 report = session.report
                 report.unchanged = files.count - report.new - report.changed
                 try writeMeta(db, config: config, scanStarted: scanStarted)
@@ -167,6 +161,43 @@ public struct Indexer: Sendable {
             try fillTotals(db, into: &report)
         }
         return report
+    }
+
+    static func storedFolders(_ db: Database) throws -> [FolderStat] {
+        try Row.fetchAll(db, sql: "SELECT path, mtime_ns FROM folders ORDER BY path").map {
+            FolderStat(path: $0[0], mtimeNanoseconds: $0[1])
+        }
+    }
+
+    static func storeFolders(_ folders: [FolderStat], _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM folders")
+        let insert = try FastStatement(db, "INSERT INTO folders (path, mtime_ns) VALUES (?, ?)")
+        for folder in folders { try insert.run(.text(folder.path), .int(folder.mtimeNanoseconds)) }
+    }
+
+    /// A quick look for changes without reading every file's metadata: true
+    /// when `dealq.yml` changed, or a folder of the corpus was added, removed
+    /// or had a file added, removed or renamed since the last run (its mtime
+    /// moved). Edits inside existing files are not seen: the next refresh finds them.
+    public func looksStale() throws(IndexError) -> Bool {
+        guard case .index(let version, let fingerprint) = try IndexStore.inspect(database) else { throw .missing(path: database) }
+        let config = try loadConfig()
+        if version != Schema.version || fingerprint != config.fingerprint { return true }
+        do {
+            let queue = try DatabaseQueue(path: database, configuration: IndexStore.readOnlyConfiguration())
+            defer { try? queue.close() }
+            let folders = try queue.read { try Self.storedFolders($0) }
+            for folder in folders {
+                var info = stat()
+                let path = folder.path.isEmpty ? corpus : corpus + "/" + folder.path
+                guard stat(path, &info) == 0 else { return true }
+                let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+                if mtime != folder.mtimeNanoseconds { return true }
+            }
+            return folders.isEmpty
+        } catch {
+            throw IndexStore.storageError(error, path: database)
+        }
     }
 
     struct Diff {
