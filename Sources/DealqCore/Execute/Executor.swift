@@ -204,12 +204,18 @@ struct Executor {
     }
 
     /// Deals per group of the first facet (for ordering), counted once per deal.
-    func firstGroupSizes(_ plan: Plan, wonLost: Bool) throws -> [String?: Int] {
+    /// `rows` are the main query's when they already are these counts
+    /// (`count` and `winrate` by one facet), so the query does not run twice.
+    func firstGroupSizes(_ plan: Plan, wonLost: Bool, rows: [GroupRow]? = nil) throws -> [String?: Int] {
         guard let first = plan.query.groupBy.first else { return [:] }
         var sizes: [String?: Int] = [:]
-        let counts = plan.query.groupBy.count == 1 && [.count, .winrate].contains(plan.query.verb) && !plan.query.weighByACV
-            ? plan.main : Planner.groupCounts([first], matching: plan.matching, filtered: plan.query.filter != nil)
-        for row in try groupRows(counts, groups: 1) {
+        let counted: [GroupRow]
+        if let rows, plan.query.groupBy.count == 1, [.count, .winrate].contains(plan.query.verb), !plan.query.weighByACV {
+            counted = rows
+        } else {
+            counted = try groupRows(Planner.groupCounts([first], matching: plan.matching, filtered: plan.query.filter != nil), groups: 1)
+        }
+        for row in counted {
             let n: Int = wonLost ? (Int.fromDatabaseValue(row.values[1])! + Int.fromDatabaseValue(row.values[2])!) : Int.fromDatabaseValue(row.values[0])!
             sizes[row.keys[0]] = n
         }
@@ -220,7 +226,7 @@ struct Executor {
         let groups = plan.query.groupBy
         var table = DealqRender.Table(columns: groups.map { DealqRender.Column($0.name, .text) } + [DealqRender.Column("deals", .integer)])
         let rows = try groupRows(plan.main, groups: groups.count)
-        let sizes = try firstGroupSizes(plan, wonLost: false)
+        let sizes = try firstGroupSizes(plan, wonLost: false, rows: rows)
         for row in try ordered(rows, groups: groups, sizeOfFirst: sizes, size: { Int.fromDatabaseValue($0.values[0])! }) {
             var cells: [Cell] = []
             for (i, facet) in groups.enumerated() { cells.append(try display(row.keys[i], facet)) }
@@ -250,7 +256,7 @@ struct Executor {
                           + Self.rateCells(won: won, lost: lost, baseline: baseRate))
         guard !groups.isEmpty else { return table }
         let rows = try groupRows(plan.main, groups: groups.count)
-        let sizes = try firstGroupSizes(plan, wonLost: true)
+        let sizes = try firstGroupSizes(plan, wonLost: true, rows: rows)
         let wonLostOf = { (r: GroupRow) in Int.fromDatabaseValue(r.values[1])! + Int.fromDatabaseValue(r.values[2])! }
         for row in try ordered(rows, groups: groups, sizeOfFirst: sizes, size: wonLostOf) {
             var cells: [Cell] = []

@@ -54,8 +54,6 @@ public struct Indexer: Sendable {
         } catch {
             throw .corpus(path: error.path, reason: error.reason)
         }
-        let files = listing.files
-
         var report: IndexReport
         do {
             if rebuild {

@@ -20,7 +20,8 @@ public struct Plan: Sendable, Equatable {
 /// Compiles a checked query to SQL: MATCH first (a CTE), facet filters joined after, then group, rank and limit.
 public enum Planner {
     public static func plan(_ query: CheckedQuery, defaultLimit: Int?) -> Plan {
-        let (matching, match) = matchingDeals(query, withRank: query.verb == .deals)
+        let (matching, match) = matchingDeals(query, withRank: query.verb == .deals,
+                                              needsOutcome: !(query.verb == .count && query.groupBy.isEmpty))
         let with = SQLFragment("WITH m AS (") + matching + SQLFragment(")\n")
         let limit: Int? = {
             switch query.limit {
@@ -68,6 +69,8 @@ public enum Planner {
         case .winrate where query.weighByACV:
             plan.main = with + weightedWinrate(query.groupBy)
             plan.baseline = with + weightedWinrate([])
+        case .count where query.groupBy.isEmpty:
+            plan.main = with + SQLFragment("SELECT count(*) FROM m")
         case .count, .winrate:
             plan.main = groupCounts(query.groupBy, matching: matching, filtered: query.filter != nil)
             plan.baseline = with + SQLFragment("SELECT count(*), coalesce(sum(outcome = 'won'), 0), coalesce(sum(outcome = 'lost'), 0) FROM m")
@@ -91,7 +94,7 @@ public enum Planner {
     }
 
     /// `m(deal, outcome[, rank])`: driven by the FTS5 index when the query has text terms at the top level.
-    static func matchingDeals(_ query: CheckedQuery, withRank: Bool) -> (SQLFragment, String?) {
+    static func matchingDeals(_ query: CheckedQuery, withRank: Bool, needsOutcome: Bool = true) -> (SQLFragment, String?) {
         var phrases: [String] = []
         var rest: [Predicate] = []
         switch query.filter {
@@ -106,6 +109,10 @@ public enum Planner {
         let restSQL = rest.map(PredicateSQL.deal)
         if !phrases.isEmpty {
             let match = phrases.joined(separator: " AND ")
+            if restSQL.isEmpty && !needsOutcome && !withRank {
+                // Every FTS row is a deal: count the matches without looking deals up.
+                return (SQLFragment("SELECT deal_fts.rowid AS deal FROM deal_fts WHERE deal_fts MATCH ?", [.text(match)]), match)
+            }
             var sql = SQLFragment("SELECT d.rowid AS deal, d.outcome AS outcome\(withRank ? ", deal_fts.rank AS rank" : "") "
                                   + "FROM deal_fts JOIN deals d ON d.rowid = deal_fts.rowid WHERE deal_fts MATCH ?", [.text(match)])
             for r in restSQL { sql = sql + SQLFragment(" AND ") + r }
