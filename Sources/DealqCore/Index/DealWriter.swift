@@ -20,7 +20,9 @@ final class DealWriter {
     private var nextQuoteRowID: Int64
 
     /// (facet, key, value) → change in the number of deals.
-    private(set) var spellingDeltas: [FacetRows.Row: Int] = [:]
+    private(set) var spellingDeltas: [FacetRows.Row: OutcomeCounts] = [:]
+    /// facet → change in the deals that have a value for it (and of those, won and lost).
+    private(set) var presenceDeltas: [String: OutcomeCounts] = [:]
     /// (custom field, kind) → change in the number of deals.
     private(set) var kindDeltas: [String: Int] = [:]
 
@@ -74,7 +76,9 @@ final class DealWriter {
         for row in FacetRows.of(deal) {
             let first: Int64 = facetsSeen.insert(row.facet).inserted ? 1 : 0
             try insertFacet.run(.text(row.facet), .text(row.key), .int(rowid), .int(outcome), .text(row.value), .int(first))
-            spellingDeltas[row, default: 0] += 1
+            let counts = OutcomeCounts(deal: deal.outcome)
+            spellingDeltas[row, default: OutcomeCounts()] += counts
+            if first == 1 { presenceDeltas[row.facet, default: OutcomeCounts()] += counts }
         }
         for (ord, driver) in deal.drivers.enumerated() {
             try insertDriver.run(.int(rowid), .int(ord), .text(driver.category), .text(driver.driver), .double(driver.weight),
@@ -105,8 +109,10 @@ final class DealWriter {
     func delete(path: String) throws -> String? {
         guard let row = try Row.fetchOne(db, sql: "SELECT rowid, id FROM deals WHERE path = ?", arguments: [path]) else { return nil }
         let rowid: Int64 = row[0]
-        for facetRow in try Row.fetchAll(db, sql: "SELECT facet, key, value FROM deal_facets WHERE deal = ?", arguments: [rowid]) {
-            spellingDeltas[FacetRows.Row(facet: facetRow[0], key: facetRow[1], value: facetRow[2]), default: 0] -= 1
+        for facetRow in try Row.fetchAll(db, sql: "SELECT facet, key, value, outcome, first FROM deal_facets WHERE deal = ?", arguments: [rowid]) {
+            let counts = OutcomeCounts(code: facetRow[3])
+            spellingDeltas[FacetRows.Row(facet: facetRow[0], key: facetRow[1], value: facetRow[2]), default: OutcomeCounts()] -= counts
+            if (facetRow[4] as Int) == 1 { presenceDeltas[facetRow[0], default: OutcomeCounts()] -= counts }
         }
         for kindRow in try Row.fetchAll(db, sql: "SELECT name, kind FROM custom_fields WHERE deal = ?", arguments: [rowid]) {
             let name: String = kindRow[0], kind: String = kindRow[1]
@@ -119,15 +125,24 @@ final class DealWriter {
         return row[1]
     }
 
-    /// Applies the collected count changes to `facet_spellings` and `custom_kinds`.
+    /// Applies the collected count changes to `facet_spellings`, `facet_presence` and `custom_kinds`.
     func applyCounts() throws {
         let spelling = try db.makeStatement(sql: """
-            INSERT INTO facet_spellings (facet, key, value, deals) VALUES (?,?,?,?)
-            ON CONFLICT (facet, key, value) DO UPDATE SET deals = deals + excluded.deals
+            INSERT INTO facet_spellings (facet, key, value, deals, won, lost) VALUES (?,?,?,?,?,?)
+            ON CONFLICT (facet, key, value) DO UPDATE
+            SET deals = deals + excluded.deals, won = won + excluded.won, lost = lost + excluded.lost
             """)
-        for (row, delta) in spellingDeltas where delta != 0 {
-            spelling.setUncheckedArguments([row.facet, row.key, row.value, delta])
+        for (row, delta) in spellingDeltas where !delta.isZero {
+            spelling.setUncheckedArguments([row.facet, row.key, row.value, delta.deals, delta.won, delta.lost])
             try spelling.execute()
+        }
+        let presence = try db.makeStatement(sql: """
+            INSERT INTO facet_presence (facet, deals, won, lost) VALUES (?,?,?,?)
+            ON CONFLICT (facet) DO UPDATE SET deals = deals + excluded.deals, won = won + excluded.won, lost = lost + excluded.lost
+            """)
+        for (facet, delta) in presenceDeltas where !delta.isZero {
+            presence.setUncheckedArguments([facet, delta.deals, delta.won, delta.lost])
+            try presence.execute()
         }
         let kind = try db.makeStatement(sql: """
             INSERT INTO custom_kinds (name, kind, deals) VALUES (?,?,?)
@@ -138,8 +153,48 @@ final class DealWriter {
             kind.setUncheckedArguments([parts[0], parts[1], delta])
             try kind.execute()
         }
-        try db.execute(sql: "DELETE FROM facet_spellings WHERE deals <= 0; DELETE FROM custom_kinds WHERE deals <= 0")
+        try db.execute(sql: """
+            DELETE FROM facet_spellings WHERE deals <= 0; DELETE FROM facet_presence WHERE deals <= 0;
+            DELETE FROM custom_kinds WHERE deals <= 0
+            """)
         spellingDeltas = [:]
+        presenceDeltas = [:]
         kindDeltas = [:]
+    }
+}
+
+/// Deals, and of them won and lost: the counts kept per facet value and per facet.
+struct OutcomeCounts: Equatable {
+    var deals = 0
+    var won = 0
+    var lost = 0
+
+    init() {}
+
+    init(deal outcome: Outcome) {
+        deals = 1
+        won = outcome == .won ? 1 : 0
+        lost = outcome == .lost ? 1 : 0
+    }
+
+    /// From the `outcome` code of `deal_facets` (0 won, 1 lost, 2 churned).
+    init(code: Int) {
+        deals = 1
+        won = code == 0 ? 1 : 0
+        lost = code == 1 ? 1 : 0
+    }
+
+    var isZero: Bool { deals == 0 && won == 0 && lost == 0 }
+
+    static func += (a: inout OutcomeCounts, b: OutcomeCounts) {
+        a.deals += b.deals
+        a.won += b.won
+        a.lost += b.lost
+    }
+
+    static func -= (a: inout OutcomeCounts, b: OutcomeCounts) {
+        a.deals -= b.deals
+        a.won -= b.won
+        a.lost -= b.lost
     }
 }

@@ -2,7 +2,7 @@
 /// ("The index"); keep the two in step. Bump `version` on any change: an index
 /// with another version is rebuilt from the corpus.
 public enum Schema {
-    public static let version = 4
+    public static let version = 5
     /// `PRAGMA application_id`: marks a file as a dealq index ("dlq1").
     public static let applicationID: Int32 = 0x646C_7131
 
@@ -131,7 +131,16 @@ public enum Schema {
         key   TEXT NOT NULL,
         value TEXT NOT NULL,
         deals INTEGER NOT NULL,
+        won   INTEGER NOT NULL,
+        lost  INTEGER NOT NULL,
         PRIMARY KEY (facet, key, value)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE facet_presence (
+        facet TEXT PRIMARY KEY,
+        deals INTEGER NOT NULL,
+        won   INTEGER NOT NULL,
+        lost  INTEGER NOT NULL
     ) WITHOUT ROWID;
 
     CREATE TABLE custom_kinds (

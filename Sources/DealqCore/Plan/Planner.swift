@@ -70,7 +70,15 @@ public enum Planner {
             plan.main = with + weightedWinrate(query.groupBy)
             plan.baseline = with + weightedWinrate([])
         case .count where query.groupBy.isEmpty:
-            plan.main = with + SQLFragment("SELECT count(*) FROM m")
+            plan.main = query.filter == nil
+                ? SQLFragment("SELECT coalesce((SELECT deals FROM facet_presence WHERE facet = 'outcome'), 0)")
+                : with + SQLFragment("SELECT count(*) FROM m")
+        case .count where query.filter == nil && query.groupBy.count == 1,
+             .winrate where query.filter == nil && query.groupBy.count == 1:
+            // The whole corpus by one facet: the counts kept at index time answer it.
+            plan.main = summaryCounts(query.groupBy[0])
+            plan.baseline = SQLFragment("SELECT coalesce(sum(deals), 0), coalesce(sum(won), 0), coalesce(sum(lost), 0) "
+                                        + "FROM facet_presence WHERE facet = 'outcome'")
         case .count, .winrate:
             plan.main = groupCounts(query.groupBy, matching: matching, filtered: query.filter != nil)
             plan.baseline = with + SQLFragment("SELECT count(*), coalesce(sum(outcome = 'won'), 0), coalesce(sum(outcome = 'lost'), 0) FROM m")
@@ -179,6 +187,20 @@ public enum Planner {
             + SQLFragment("SELECT key, count(*), coalesce(sum(outcome = 0), 0), coalesce(sum(outcome = 1), 0) FROM deal_facets "
                           + "WHERE facet = ?\(member) GROUP BY key\n", [facet])
             + SQLFragment("UNION ALL\nSELECT NULL, b.n - p.n, b.w - p.w, b.l - p.l FROM b, p WHERE b.n > p.n")
+    }
+
+    /// Deals, won and lost per value of a facet over the whole corpus, from the
+    /// counts the index keeps (`facet_spellings`), and `(none)` from the deals
+    /// with a value (`facet_presence`) against all deals (every deal has an outcome).
+    static func summaryCounts(_ facet: Catalog.Facet) -> SQLFragment {
+        let name = SQLValue.text(facet.name)
+        return SQLFragment("SELECT key, sum(deals), sum(won), sum(lost) FROM facet_spellings WHERE facet = ? GROUP BY key\n", [name])
+            + SQLFragment("""
+                UNION ALL
+                SELECT NULL, t.deals - coalesce(p.deals, 0), t.won - coalesce(p.won, 0), t.lost - coalesce(p.lost, 0)
+                FROM facet_presence t LEFT JOIN facet_presence p ON p.facet = ?
+                WHERE t.facet = 'outcome' AND t.deals > coalesce(p.deals, 0)
+                """, [name])
     }
 
     static func groupCounts(_ groups: [Catalog.Facet]) -> SQLFragment {
