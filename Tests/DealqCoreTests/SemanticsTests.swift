@@ -244,6 +244,20 @@ import Testing
         #expect(try column("deals implementation or budget", "id").sorted() == ["A-1", "A-3", "A-4", "A-6"])
     }
 
+    @Test func pagesSayHowManyRowsThereAre() throws {
+        // Text alone is ranked by FTS5 and cut to the page; the rest of the matches are counted.
+        let page = try table("deals implement* limit:2")
+        #expect(page.rows.count == 2 && page.totalRows == 3)
+        let everything = try table("deals implement*")
+        #expect(page.rows.map { $0[0] } == Array(everything.rows.prefix(2)).map { $0[0] })
+        #expect(page.rows.allSatisfy { if case .text(let s) = $0[7] { return s.contains("\u{2}") } else { return false } })
+        let quotes = try table("quotes limit:3")
+        #expect(quotes.rows.count == 3 && quotes.totalRows == 4)
+        #expect(quotes.columns.count == 9)
+        #expect(try table("quotes limit:4").totalRows == nil)
+        #expect(try table("insights limit:1").totalRows == nil)
+    }
+
     @Test func insights() throws {
         #expect(try rows("insights") == [["SSO", "gap", "needed SAML", "A-2", "Beta LLC", "lost", "50000.0000"]])
     }

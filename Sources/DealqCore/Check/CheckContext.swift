@@ -39,11 +39,11 @@ struct Context {
         }
     }
 
-    mutating func phrase(_ term: TextTerm) -> String? {
+    func phrase(_ term: TextTerm) -> String? {
         FullText.phrase(term.text, prefix: term.kind == .prefix)
     }
 
-    mutating func predicate(_ filter: Filter, quoteLevel: Bool = false) -> Predicate? {
+    mutating func predicate(_ filter: Filter) -> Predicate? {
         switch filter {
         case .text(let term):
             guard let phrase = phrase(term) else {

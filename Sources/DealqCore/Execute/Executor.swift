@@ -113,9 +113,16 @@ struct Executor {
 
     // MARK: listings
 
-    func total(_ plan: Plan, shown: Int) throws -> Int? {
-        guard let limit = plan.limit, shown >= limit, let total = plan.total else { return nil }
-        let count = try Int.fetchOne(db, sql: total.sql, arguments: Self.arguments(total.arguments)) ?? shown
+    func total(_ plan: Plan, shown: Int, rows: [Row] = []) throws -> Int? {
+        guard let limit = plan.limit, shown >= limit else { return nil }
+        let count: Int
+        if plan.totalInLastColumn, let first = rows.first {
+            count = first[first.count - 1]
+        } else if let total = plan.total {
+            count = try Int.fetchOne(db, sql: total.sql, arguments: Self.arguments(total.arguments)) ?? shown
+        } else {
+            return nil
+        }
         return count > shown ? count : nil
     }
 
@@ -161,7 +168,7 @@ struct Executor {
         let rows = try rows(plan.main)
         var table = DealqRender.Table(columns: zip(names, kinds).map { DealqRender.Column($0, $1) })
         table.rows = rows.map { row in (0..<names.count).map { Self.cell(row[$0]) } }
-        table.totalRows = try total(plan, shown: rows.count)
+        table.totalRows = try total(plan, shown: rows.count, rows: rows)
         return table
     }
 
@@ -176,7 +183,7 @@ struct Executor {
     mutating func ordered(_ rows: [GroupRow], groups: [Catalog.Facet], sizeOfFirst: [String?: Int],
                           size: (GroupRow) -> Int) throws -> [GroupRow] {
         guard let first = groups.first else { return rows }
-        var spellingFirst = try spellings(first.name)
+        let spellingFirst = try spellings(first.name)
         let firstKeys = GroupOrder.sorted(Array(Set(rows.map { $0.keys[0] })), isTime: first.isTime,
                                           size: { sizeOfFirst[$0] ?? 0 }, display: { $0.flatMap { spellingFirst[$0] } ?? $0 ?? "" })
         var result: [GroupRow] = []
@@ -193,7 +200,6 @@ struct Executor {
                                                display: { $0.flatMap { spellingSecond[$0] } ?? $0 ?? "" })
             for k in secondKeys { result += members.filter { $0.keys[1] == k } }
         }
-        spellingFirst = [:]
         return result
     }
 

@@ -1,11 +1,6 @@
 /// The contract's group order: time facets oldest first; other facets most
 /// deals first, ties by value in code-point order; `(none)` always last.
 enum GroupOrder {
-    struct Key: Hashable {
-        /// nil for `(none)`.
-        var key: String?
-    }
-
     /// Sorts group keys given each group's size and its display value.
     static func sorted(_ keys: [String?], isTime: Bool, size: (String?) -> Int, display: (String?) -> String) -> [String?] {
         keys.sorted { a, b in

@@ -149,7 +149,7 @@ struct IndexValues: ValueLookup, @unchecked Sendable {
     func values(facet: String) -> [String] {
         (try? queue.read { db in
             try String.fetchAll(db, sql: """
-                SELECT value FROM facet_spellings WHERE facet = ? GROUP BY key HAVING deals = max(deals) ORDER BY sum(deals) DESC LIMIT 2000
+                SELECT value, max(deals) FROM facet_spellings WHERE facet = ? GROUP BY key ORDER BY sum(deals) DESC LIMIT 2000
                 """, arguments: [facet])
         }) ?? []
     }

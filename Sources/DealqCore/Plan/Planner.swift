@@ -7,8 +7,10 @@ public struct Plan: Sendable, Equatable {
     public var matching: SQLFragment
     /// The main statement of the verb.
     public var main: SQLFragment
-    /// How many rows the main statement would give without a limit (deals, quotes, insights).
+    /// How many rows the main statement would give without a limit (deals).
     public var total: SQLFragment?
+    /// The main statement's last column is that count (`count(*) OVER ()`: quotes, insights).
+    public var totalInLastColumn = false
     /// The baseline of `winrate` or the group sizes of `drivers`.
     public var baseline: SQLFragment?
     /// The FTS5 expression for snippets (deals with text terms).
@@ -22,6 +24,7 @@ public enum Planner {
     public static func plan(_ query: CheckedQuery, defaultLimit: Int?) -> Plan {
         let (matching, match) = matchingDeals(query, withRank: query.verb == .deals,
                                               needsOutcome: !(query.verb == .count && query.groupBy.isEmpty))
+        let textOnly = match != nil && isTextOnly(query.filter)
         let with = SQLFragment("WITH m AS (") + matching + SQLFragment(")\n")
         let limit: Int? = {
             switch query.limit {
@@ -32,6 +35,17 @@ public enum Planner {
         }()
         var plan = Plan(query: query, matching: matching, main: SQLFragment(""), limit: limit)
         switch query.verb {
+        case .deals where textOnly && query.sort == nil && limit != nil:
+            // Text alone: let FTS5 rank and cut to the page (its own top-N), then look up those deals.
+            plan.main = SQLFragment("WITH r AS (SELECT rowid AS deal, rank FROM deal_fts WHERE deal_fts MATCH ? ORDER BY rank LIMIT ?)\n",
+                                    [.text(match!), .number(Double(limit!))])
+                + SQLFragment("""
+                SELECT d.rowid, d.id, d.account, d.outcome, d.acv, d.closed, d.competitor_primary, d.top_driver
+                FROM r JOIN deals d ON d.rowid = r.deal
+                ORDER BY r.rank, d.id
+                """)
+            plan.total = SQLFragment("SELECT count(*) FROM deal_fts WHERE deal_fts MATCH ?", [.text(match!)])
+            plan.snippetMatch = match
         case .deals:
             let order: String
             if let sort = query.sort {
@@ -52,20 +66,20 @@ public enum Planner {
             var order = "q.date IS NULL, q.date DESC, d.id, q.ord"
             if let sort = query.sort { order = "\(quoteColumn(sort.column)) \(sort.ascending ? "ASC" : "DESC") NULLS LAST, " + order }
             plan.main = with + SQLFragment("""
-                SELECT q.text, q.speaker, q.source, q.date, q.section, d.id, d.account, d.outcome, d.acv
+                SELECT q.text, q.speaker, q.source, q.date, q.section, d.id, d.account, d.outcome, d.acv, count(*) OVER ()
 
                 """) + from + SQLFragment("\nORDER BY \(order)") + limitClause(limit)
-            plan.total = with + SQLFragment("SELECT count(*) ") + from
+            plan.totalInLastColumn = true
         case .insights:
             let from = "FROM m JOIN insights i ON i.deal = m.deal JOIN deals d ON d.rowid = m.deal"
             var order = "d.closed DESC, d.id, i.ord"
             if let sort = query.sort { order = "\(insightColumn(sort.column)) \(sort.ascending ? "ASC" : "DESC") NULLS LAST, " + order }
             plan.main = with + SQLFragment("""
-                SELECT i.area, i.label, i.note, d.id, d.account, d.outcome, d.acv
+                SELECT i.area, i.label, i.note, d.id, d.account, d.outcome, d.acv, count(*) OVER ()
                 \(from)
                 ORDER BY \(order)
                 """) + limitClause(limit)
-            plan.total = with + SQLFragment("SELECT count(*) \(from)")
+            plan.totalInLastColumn = true
         case .winrate where query.weighByACV:
             plan.main = with + weightedWinrate(query.groupBy)
             plan.baseline = with + weightedWinrate([])
@@ -162,6 +176,15 @@ public enum Planner {
             "coalesce(sum(CASE WHEN m.outcome = 'won' THEN d.acv END), 0)",
             "coalesce(sum(CASE WHEN m.outcome = 'lost' THEN d.acv END), 0)",
         ], from: "m JOIN deals d ON d.rowid = m.deal AND d.acv IS NOT NULL")
+    }
+
+    /// True when the filter is text terms and nothing else (so FTS5 alone decides the matching deals).
+    static func isTextOnly(_ filter: Predicate?) -> Bool {
+        switch filter {
+        case .text?: return true
+        case .and(let parts)?: return parts.allSatisfy { if case .text = $0 { return true } else { return false } }
+        default: return false
+        }
     }
 
     static func groupJoins(_ groups: [Catalog.Facet]) -> SQLFragment {
