@@ -173,13 +173,13 @@ _dealq() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    query|index|explain|facets|run|queries|shell|help)
+    query|index|explain|facets|run|queries|shell|export|help)
         # Offer subcommand argument completions
         "_dealq_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'query index explain facets run queries shell help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'query index explain facets run queries shell export help' -- "${cur}"))
         ;;
     esac
 }
@@ -375,6 +375,41 @@ _dealq_shell() {
         return
         ;;
     '--output'|'-o')
+        return
+        ;;
+    esac
+}
+
+_dealq_export() {
+    repeating_flags=()
+    non_repeating_flags=(--no-refresh --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--corpus --db --format --today --output -o)
+    __dealq_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--corpus')
+        return
+        ;;
+    '--db')
+        return
+        ;;
+    '--format')
+        return
+        ;;
+    '--today')
+        return
+        ;;
+    '--output'|'-o')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __dealq_add_completions -W 'crm-updates'
         return
         ;;
     esac

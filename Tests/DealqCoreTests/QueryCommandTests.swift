@@ -18,7 +18,7 @@ import Testing
 
     func dealq(_ args: [String], stdin: String? = nil) throws -> CommandResult {
         // Subcommands come first; their options follow them.
-        let subcommands: Set<String> = ["explain", "facets", "index"]
+        let subcommands: Set<String> = ["explain", "facets", "index", "export"]
         let full = args.first.map(subcommands.contains) == true
             ? [args[0], "--corpus", Self.corpus] + args.dropFirst() : ["--corpus", Self.corpus] + args
         return try runDealq(full, environment: ["DEALQ_TODAY": "2025-12-31"], stdin: stdin)
@@ -112,6 +112,18 @@ import Testing
         #expect(all.stdout.contains("\ncompetitor,list,"))
         #expect(all.stdout.contains("\nacv,number,"))
         let bad = try dealq(["facets", "segmnt"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("did you mean 'segment'?"))
+    }
+
+    @Test func crmUpdatesExportImportsAsCSV() throws {
+        let r = try dealq(["export", "crm-updates", "since:2025-01-01"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.first == "deal,account,outcome,closed,crm_reason,crm_competitor,evidence_category,evidence_competitor,reason_differs,competitor_differs")
+        #expect(lines.count > 5)
+        #expect(lines.dropFirst().allSatisfy { $0.contains(",2025-") })
+        let bad = try dealq(["export", "crm-updates", "segmnt:smb"])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("did you mean 'segment'?"))
     }

@@ -199,6 +199,19 @@ import Testing
         ])
     }
 
+    @Test func crmUpdatesListWhereTheCRMDisagreesWithTheEvidence() throws {
+        // logged "Product", heaviest driver pricing; the buyer selected Acme Analytics, the CRM names none.
+        // no CRM reason, but the buyer selected No decision and the CRM names none.
+        let t = try engine.crmUpdates("", today: Self.today)
+        #expect(t.columns.map(\.name) == QueryEngine.crmUpdateColumns)
+        #expect(t.rows.map { $0.map(Self.text) } == [
+            ["A-2", "Beta LLC", "lost", "2025-05-01", "Product", "null", "pricing", "Acme Analytics", "true", "true"],
+            ["A-3", "Gamma Inc", "lost", "2025-02-15", "null", "null", "timing", "No decision", "false", "true"],
+        ])
+        #expect(try engine.crmUpdates("segment:enterprise", today: Self.today).rows.map { Self.text($0[0]) } == ["A-2"])
+        #expect(throws: QueryFailure.self) { try engine.crmUpdates("segmnt:smb", today: Self.today) }
+    }
+
     @Test func quotesSelectDealsByFacetsAndQuotesByTextAndTopic() throws {
         #expect(try table("quotes").columns.map(\.name) == ["quote", "speaker", "source", "date", "section", "deal", "account", "outcome", "acv"])
         #expect(try column("quotes", "deal") == ["A-1", "A-2", "A-6", "A-3"])  // newest first, undated last

@@ -45,7 +45,7 @@ extension QueryEngine {
     /// test can interrupt a query that is really running inside SQLite.
     public func slowDownForTesting(milliseconds: Int, steps: Int32 = 1000) {
         SlowSteps.milliseconds = milliseconds
-        try? queue.inDatabase { db in
+        queue.inDatabase { db in
             if milliseconds > 0 {
                 sqlite3_progress_handler(db.sqliteConnection, steps, { _ in
                     usleep(useconds_t(SlowSteps.milliseconds * 1000))
