@@ -55,3 +55,23 @@ public enum SQLValue: Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension Predicate: CustomStringConvertible {
+    /// Readable form for `dealq explain`: `competitor = 'acme analytics' AND closed >= '2025-10-02'`.
+    public var description: String {
+        switch self {
+        case .text(let phrase): return "text \(phrase)"
+        case .facet(let facet, let condition):
+            switch condition {
+            case .anyOf(let values) where values.count == 1: return "\(facet.name) = \(values[0])"
+            case .anyOf(let values): return "\(facet.name) in (\(values.map(\.description).joined(separator: ", ")))"
+            case .between(let lo, let hi): return "\(facet.name) between \(lo?.description ?? "…") and \(hi?.description ?? "…")"
+            case .compare(let op, let value): return "\(facet.name) \(op) \(value)"
+            case .has: return "has \(facet.name)"
+            }
+        case .not(let inner): return "NOT (\(inner))"
+        case .and(let parts): return parts.map { "(\($0))" }.joined(separator: " AND ")
+        case .or(let parts): return parts.map { "(\($0))" }.joined(separator: " OR ")
+        }
+    }
+}

@@ -128,7 +128,7 @@ public enum Planner {
         case let other?: rest = [other]
         case nil: break
         }
-        let restSQL = rest.map(PredicateSQL.deal)
+        let restSQL = rest.map { PredicateSQL.deal($0) }
         if !phrases.isEmpty {
             let match = phrases.joined(separator: " AND ")
             if restSQL.isEmpty && !needsOutcome && !withRank {

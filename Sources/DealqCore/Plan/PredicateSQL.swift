@@ -1,19 +1,21 @@
 /// Compiles predicates to SQL conditions on a deal (alias `d`) or a quote (alias `q`).
 enum PredicateSQL {
-    /// A condition on `d` (a row of `deals`) that is never NULL, so that
-    /// `NOT` matches deals without a value, as the contract says.
-    static func deal(_ predicate: Predicate) -> SQLFragment {
+    /// A condition on `d` (a row of `deals`). Under a `NOT` a comparison on a
+    /// column is made never NULL (`coalesce(…, 0)`), so that the negation
+    /// matches deals without a value, as the contract says; elsewhere it stays
+    /// bare, so that SQLite can use the column's index.
+    static func deal(_ predicate: Predicate, negated: Bool = false) -> SQLFragment {
         switch predicate {
         case .text(let phrase):
             return SQLFragment("d.rowid IN (SELECT rowid FROM deal_fts WHERE deal_fts MATCH ?)", [.text(phrase)])
         case .facet(let facet, let condition):
-            return facetCondition(facet, condition)
+            return facetCondition(facet, condition, negated: negated)
         case .not(let inner):
-            return SQLFragment("NOT ") + parenthesized(deal(inner))
+            return SQLFragment("NOT ") + parenthesized(deal(inner, negated: !negated))
         case .and(let parts):
-            return parenthesized(.joined(parts.map(deal), separator: " AND "))
+            return parenthesized(.joined(parts.map { deal($0, negated: negated) }, separator: " AND "))
         case .or(let parts):
-            return parenthesized(.joined(parts.map(deal), separator: " OR "))
+            return parenthesized(.joined(parts.map { deal($0, negated: negated) }, separator: " OR "))
         }
     }
 
@@ -44,13 +46,13 @@ enum PredicateSQL {
         SQLFragment("(") + f + SQLFragment(")")
     }
 
-    static func facetCondition(_ facet: Catalog.Facet, _ condition: Condition) -> SQLFragment {
+    static func facetCondition(_ facet: Catalog.Facet, _ condition: Condition, negated: Bool = false) -> SQLFragment {
         switch facet.storage {
         case .dealColumn(let column):
             let col = "d." + SQLFragment.identifier(column)
             switch condition {
             case .has: return SQLFragment("\(col) IS NOT NULL")
-            default: return SQLFragment("coalesce(") + test(col, condition) + SQLFragment(", 0)")
+            default: return negated ? SQLFragment("coalesce(") + test(col, condition) + SQLFragment(", 0)") : test(col, condition)
             }
         case .facetRows:
             var sub = SQLFragment("d.rowid IN (SELECT deal FROM deal_facets WHERE facet = ?", [.text(facet.name)])

@@ -1,0 +1,42 @@
+import DealqLanguage
+import Testing
+@testable import DealqCore
+
+/// The SQL a query compiles to: values always bound, MATCH first, NULL-safe negation.
+@Suite struct PlannerTests {
+    let checker = Checker(catalog: Catalog(), aliases: [:], today: CalendarDate("2025-06-30")!)
+
+    func plan(_ text: String, limit: Int? = nil) throws -> Plan {
+        Planner.plan(try checker.check(try parseQuery(text)).query, defaultLimit: limit)
+    }
+
+    @Test func comparisonsAreBareUnlessNegated() throws {
+        let p = try plan("count acv>100k -confidence<0.5 segment:smb")
+        #expect(p.matching.sql == """
+            SELECT d.rowid AS deal, d.outcome AS outcome FROM deals d WHERE d."acv" > ? AND NOT (coalesce(d."confidence" < ?, 0)) \
+            AND d.rowid IN (SELECT deal FROM deal_facets WHERE facet = ? AND key = ?)
+            """)
+        #expect(p.matching.arguments == [.number(100_000), .number(0.5), .text("segment"), .text("smb")])
+    }
+
+    @Test func textRunsFirstAndUserTextIsBoundAsTokens() throws {
+        let p = try plan("count by segment \"'; DROP TABLE deals; --\" POL-358 outcome:won")
+        #expect(p.matching.sql.hasPrefix("SELECT d.rowid AS deal, d.outcome AS outcome FROM deal_fts JOIN deals d ON d.rowid = deal_fts.rowid WHERE deal_fts MATCH ?"))
+        #expect(p.matching.arguments.first == .text("\"drop table deals\" AND \"pol 358\""))
+        #expect(!p.main.sql.contains("DROP"))
+    }
+
+    @Test func rankedTextAloneIsCutByFTS5() throws {
+        let p = try plan("deals security review", limit: 20)
+        #expect(p.main.sql.hasPrefix("WITH r AS (SELECT rowid AS deal, rank FROM deal_fts WHERE deal_fts MATCH ? ORDER BY rank LIMIT ?)"))
+        #expect(p.main.arguments == [.text("\"security\" AND \"review\""), .number(20)])
+        // With a facet filter the page is cut after filtering, never before.
+        let filtered = try plan("deals security outcome:lost", limit: 20)
+        #expect(filtered.main.sql.hasPrefix("WITH m AS (SELECT d.rowid AS deal, d.outcome AS outcome, deal_fts.rank AS rank FROM deal_fts"))
+    }
+
+    @Test func wholeCorpusByOneFacetReadsTheKeptCounts() throws {
+        #expect(try plan("winrate by topic").main.sql.hasPrefix("SELECT key, sum(deals), sum(won), sum(lost) FROM facet_spellings WHERE facet = ?"))
+        #expect(try plan("winrate by topic segment:smb").main.sql.contains("FROM deal_facets WHERE facet = ? AND deal IN (SELECT deal FROM m)"))
+    }
+}
