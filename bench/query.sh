@@ -69,7 +69,7 @@ WORD=escalation
 rows=(
   "winrate by topic|winrate by topic|sqlite3 $DB \"SELECT key, sum(outcome = 0), sum(outcome = 1) FROM deal_facets WHERE facet = 'topic' GROUP BY key\"|≤ 150 ms at 500k"
   "ranked text, snippets, top 20|deals security review limit:20|sqlite3 $DB \"SELECT d.id, d.account, snippet(deal_fts, 0, '[', ']', '…', 14) FROM deal_fts JOIN deals d ON d.rowid = deal_fts.rowid WHERE deal_fts MATCH 'security AND review' ORDER BY rank LIMIT 20\"|≤ 50 ms at 500k"
-  "quotes competitor since:90d|quotes competitor:\"Acme Analytics\" since:90d|sqlite3 $DB \"SELECT q.text, q.speaker, d.id FROM deals d JOIN quotes q ON q.deal = d.rowid WHERE d.closed >= '$SINCE' AND d.rowid IN (SELECT deal FROM deal_facets WHERE facet = 'competitor' AND key = 'acme analytics') ORDER BY q.date DESC LIMIT 20\"|≤ 50 ms at 500k"
+  "quotes competitor since:90d, top 20|quotes competitor:\"Acme Analytics\" since:90d limit:20|sqlite3 $DB \"SELECT q.text, q.speaker, d.id FROM deals d JOIN quotes q ON q.deal = d.rowid WHERE d.closed >= '$SINCE' AND d.rowid IN (SELECT deal FROM deal_facets WHERE facet = 'competitor' AND key = 'acme analytics') ORDER BY q.date DESC LIMIT 20\"|≤ 50 ms at 500k"
   "count WORD (vs sqlite3 on the index)|count $WORD|sqlite3 $DB \"SELECT count(*) FROM deal_fts WHERE deal_fts MATCH '$WORD'\"|—"
   "count WORD (vs bare FTS5 table)|count $WORD|sqlite3 $BARE \"SELECT count(*) FROM t WHERE t MATCH '$WORD'\"|≤ 3 × at 100k"
   "count WORD (vs rg)|count $WORD|rg -l -i -w $WORD $CORPUS -g '*.md' -c|≥ 25 × faster at 100k"
