@@ -5,14 +5,7 @@ import Testing
 
 /// `dealq index` run as a process: output streams, formats and exit statuses.
 @Suite struct IndexCommandTests {
-    func corpus() throws -> TemporaryFolder {
-        let folder = TemporaryFolder()
-        let source = fixtures + "/rules"
-        for item in try FileManager.default.contentsOfDirectory(atPath: source) {
-            try FileManager.default.copyItem(atPath: source + "/" + item, toPath: folder.path + "/" + item)
-        }
-        return folder
-    }
+    func corpus() throws -> TemporaryFolder { try fixtureCopy("rules") }
 
     @Test func rejectedFilesOnStderrInPathOrderAndExitOne() throws {
         let folder = try corpus()

@@ -6,11 +6,7 @@ import Testing
 @Suite struct IndexTests {
     /// Copies the rules fixture corpus to a temporary folder and adds a symbolic link to a deal.
     func rulesCorpus() throws -> TemporaryFolder {
-        let folder = TemporaryFolder()
-        let source = fixtures + "/rules"
-        for item in try FileManager.default.contentsOfDirectory(atPath: source) {
-            try FileManager.default.copyItem(atPath: source + "/" + item, toPath: folder.path + "/" + item)
-        }
+        let folder = try fixtureCopy("rules")
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/link.md", withDestinationPath: "good/won.md")
         return folder
     }

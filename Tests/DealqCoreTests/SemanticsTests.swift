@@ -21,11 +21,7 @@ import Testing
     let engine: QueryEngine
 
     init() throws {
-        folder = TemporaryFolder()
-        let source = fixtures + "/semantics"
-        for item in try FileManager.default.contentsOfDirectory(atPath: source) {
-            try FileManager.default.copyItem(atPath: source + "/" + item, toPath: folder.path + "/" + item)
-        }
+        folder = try fixtureCopy("semantics")
         let db = folder.path + "/.dealq/index.sqlite"
         _ = try Indexer(corpus: folder.path, database: db).run()
         engine = try QueryEngine(database: db)

@@ -55,7 +55,7 @@ enum CorpusWalker {
             for unit in units { try walk(path: root + "/" + unit, relative: unit, into: &result, recurse: false, folders: &deeper) }
             units = deeper
         }
-        let parts = WalkResults(count: units.count)
+        let parts = Slots<Result<Listing, Failure>>(count: units.count)
         let rootPath = root, subtrees = units
         DispatchQueue.concurrentPerform(iterations: subtrees.count) { i in
             var files = Listing()
@@ -177,24 +177,3 @@ enum CorpusWalker {
     }
 }
 
-/// Per-subtree results of a parallel walk, filled at distinct indices of a
-/// buffer allocated once (see `PendingBatch` on why not an `Array`).
-private final class WalkResults: @unchecked Sendable {
-    private let parts: UnsafeMutableBufferPointer<Result<Listing, CorpusWalker.Failure>?>
-
-    init(count: Int) {
-        parts = .allocate(capacity: count)
-        parts.initialize(repeating: nil)
-    }
-
-    deinit {
-        parts.deinitialize()
-        parts.deallocate()
-    }
-
-    func store(_ part: Result<Listing, CorpusWalker.Failure>, at index: Int) {
-        parts[index] = part
-    }
-
-    func all() -> [Result<Listing, CorpusWalker.Failure>] { parts.map { $0! } }
-}

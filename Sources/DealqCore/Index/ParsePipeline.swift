@@ -52,30 +52,17 @@ struct ParsePipeline: Sendable {
     }
 }
 
-/// Results of one batch, filled by many threads at distinct indices: a
-/// buffer allocated once, so that no thread touches an `Array` another is
-/// writing (`Array.withUnsafeMutableBufferPointer` swaps the array out while
-/// it runs, which is not safe from several threads).
+/// Results of one batch, filled by many threads, and a signal when all are in.
 private final class PendingBatch: @unchecked Sendable {
-    private let items: UnsafeMutableBufferPointer<ParsedItem?>
+    private let items: Slots<ParsedItem>
     let done = DispatchSemaphore(value: 0)
 
-    init(count: Int) {
-        items = .allocate(capacity: count)
-        items.initialize(repeating: nil)
-    }
+    init(count: Int) { items = Slots(count: count) }
 
-    deinit {
-        items.deinitialize()
-        items.deallocate()
-    }
-
-    func store(_ item: ParsedItem, at index: Int) {
-        items[index] = item
-    }
+    func store(_ item: ParsedItem, at index: Int) { items.store(item, at: index) }
 
     func wait() -> [ParsedItem] {
         done.wait()
-        return items.map { $0! }
+        return items.all()
     }
 }

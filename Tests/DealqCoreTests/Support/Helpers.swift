@@ -65,3 +65,13 @@ let fixtures: String = {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures").path
 }()
+
+/// A fresh copy of a fixture corpus (`Fixtures/NAME`) in a temporary folder.
+func fixtureCopy(_ name: String) throws -> TemporaryFolder {
+    let folder = TemporaryFolder()
+    let source = fixtures + "/" + name
+    for item in try FileManager.default.contentsOfDirectory(atPath: source) {
+        try FileManager.default.copyItem(atPath: source + "/" + item, toPath: folder.path + "/" + item)
+    }
+    return folder
+}
