@@ -188,7 +188,7 @@ _dealq_query() {
     repeating_flags=()
     non_repeating_flags=(--no-refresh --bail --version -h --help)
     repeating_options=()
-    non_repeating_options=(--corpus --db --format --today --output -o -f --file)
+    non_repeating_options=(--corpus --db --format --today --output -o --min-n -f --file)
     __dealq_offer_flags_options -1
 
     # Offer option value completions
@@ -206,6 +206,9 @@ _dealq_query() {
         return
         ;;
     '--output'|'-o')
+        return
+        ;;
+    '--min-n')
         return
         ;;
     '-f'|'--file')
@@ -241,7 +244,7 @@ _dealq_explain() {
     repeating_flags=()
     non_repeating_flags=(--no-refresh --version -h --help)
     repeating_options=()
-    non_repeating_options=(--corpus --db --format --today --output -o)
+    non_repeating_options=(--corpus --db --format --today --output -o --min-n)
     __dealq_offer_flags_options -1
 
     # Offer option value completions
@@ -261,6 +264,9 @@ _dealq_explain() {
     '--output'|'-o')
         return
         ;;
+    '--min-n')
+        return
+        ;;
     esac
 }
 
@@ -268,7 +274,7 @@ _dealq_facets() {
     repeating_flags=()
     non_repeating_flags=(--no-refresh --version -h --help)
     repeating_options=()
-    non_repeating_options=(--corpus --db --format --today --output -o)
+    non_repeating_options=(--corpus --db --format --today --output -o --min-n)
     __dealq_offer_flags_options 1
 
     # Offer option value completions
@@ -288,6 +294,9 @@ _dealq_facets() {
     '--output'|'-o')
         return
         ;;
+    '--min-n')
+        return
+        ;;
     esac
 }
 
@@ -295,7 +304,7 @@ _dealq_run() {
     repeating_flags=()
     non_repeating_flags=(--no-refresh --version -h --help)
     repeating_options=()
-    non_repeating_options=(--corpus --db --format --today --output -o)
+    non_repeating_options=(--corpus --db --format --today --output -o --min-n)
     __dealq_offer_flags_options -1
 
     # Offer option value completions
@@ -313,6 +322,9 @@ _dealq_run() {
         return
         ;;
     '--output'|'-o')
+        return
+        ;;
+    '--min-n')
         return
         ;;
     esac
@@ -330,7 +342,7 @@ _dealq_queries() {
     repeating_flags=()
     non_repeating_flags=(--no-refresh --version -h --help)
     repeating_options=()
-    non_repeating_options=(--corpus --db --format --today --output -o)
+    non_repeating_options=(--corpus --db --format --today --output -o --min-n)
     __dealq_offer_flags_options 0
 
     # Offer option value completions
@@ -348,6 +360,9 @@ _dealq_queries() {
         return
         ;;
     '--output'|'-o')
+        return
+        ;;
+    '--min-n')
         return
         ;;
     esac
@@ -357,7 +372,7 @@ _dealq_shell() {
     repeating_flags=()
     non_repeating_flags=(--no-refresh --version -h --help)
     repeating_options=()
-    non_repeating_options=(--corpus --db --format --today --output -o)
+    non_repeating_options=(--corpus --db --format --today --output -o --min-n)
     __dealq_offer_flags_options 0
 
     # Offer option value completions
@@ -377,6 +392,9 @@ _dealq_shell() {
     '--output'|'-o')
         return
         ;;
+    '--min-n')
+        return
+        ;;
     esac
 }
 
@@ -384,7 +402,7 @@ _dealq_export() {
     repeating_flags=()
     non_repeating_flags=(--no-refresh --version -h --help)
     repeating_options=()
-    non_repeating_options=(--corpus --db --format --today --output -o)
+    non_repeating_options=(--corpus --db --format --today --output -o --min-n)
     __dealq_offer_flags_options -1
 
     # Offer option value completions
@@ -402,6 +420,9 @@ _dealq_export() {
         return
         ;;
     '--output'|'-o')
+        return
+        ;;
+    '--min-n')
         return
         ;;
     esac

@@ -90,7 +90,8 @@ enum BatchMode {
                 }
             }
             do {
-                let answer = try engine!.answer(text, today: today, defaultLimit: format == .table ? 20 : nil)
+                let answer = try engine!.answer(text, today: today, defaultLimit: format == .table ? 20 : nil,
+                                                minimumGroupSize: options.minimumGroupSize)
                 for note in answer.notes { Output.err(prefix(number) + "note: \(note.message)") }
                 writer.answer(answer.table, query: text, line: number)
             } catch {

@@ -24,6 +24,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the answer to a file instead of stdout.", valueName: "file"))
     var output: String?
 
+    @Option(name: .customLong("min-n"), help: ArgumentHelp("Win-rate groups with fewer won + lost deals are marked as too small (table output).", valueName: "n"))
+    var minimumGroupSize: Int = 10
+
     var corpusPath: String {
         CorpusLocator.corpus(explicit: corpus, environment: ProcessInfo.processInfo.environment,
                              currentDirectory: FileManager.default.currentDirectoryPath)

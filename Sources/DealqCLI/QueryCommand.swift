@@ -51,7 +51,8 @@ struct QueryCommand: ParsableCommand {
         let engine = try options.openEngine()
         let answer: Answer
         do {
-            answer = try engine.answer(text, today: today, defaultLimit: format == .table ? 20 : nil)
+            answer = try engine.answer(text, today: today, defaultLimit: format == .table ? 20 : nil,
+                                       minimumGroupSize: options.minimumGroupSize)
         } catch {
             throw CommonOptions.fail(error, text: text)
         }

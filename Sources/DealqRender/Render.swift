@@ -79,6 +79,21 @@ public func render<Stream: TextOutputStream>(
     _ table: Table, as format: OutputFormat, options: RenderOptions = RenderOptions(),
     to stream: inout Stream
 ) {
+    if format.isHuman && (table.marks.contains { $0 != nil } || !table.footnotes.isEmpty) {
+        var shown = table
+        if table.marks.contains(where: { $0 != nil }) {
+            shown.columns.append(Column("note", .text))
+            shown.rows = table.rows.enumerated().map { index, row in
+                row + [.text(index < table.marks.count ? table.marks[index] ?? "" : "")]
+            }
+        }
+        shown.marks = []
+        shown.footnotes = []
+        render(shown, as: format, options: options, to: &stream)
+        if !table.footnotes.isEmpty { stream.write("\n") }
+        for line in table.footnotes { stream.write(line + "\n") }
+        return
+    }
     switch format {
     case .table: TerminalTableFormat().write(table, options: options, to: &stream)
     case .csv: CSVFormat().write(table, options: options, to: &stream)

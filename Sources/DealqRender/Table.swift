@@ -13,6 +13,11 @@ public struct Table: Sendable, Equatable {
     public var barColumn: Int?
     /// How `table` output lays the rows out; the other formats ignore it.
     public var layout: Layout
+    /// A short remark per row for people (`▲`, `n<10`): shown in an extra
+    /// `note` column by the table and markdown formats, never in csv or json.
+    public var marks: [String?] = []
+    /// Lines after the table for people, explaining the marks.
+    public var footnotes: [String] = []
 
     public init(columns: [Column], rows: [[Cell]] = [], totalRows: Int? = nil,
                 timeColumn: Int? = nil, barColumn: Int? = nil, layout: Layout = .grid) {

@@ -116,6 +116,16 @@ import Testing
         #expect(bad.stderr.contains("did you mean 'segment'?"))
     }
 
+    @Test func tableOutputMarksGroupsApartFromTheBaseline() throws {
+        let r = try dealq(["--format", "table", "winrate by competitor"])
+        #expect(r.status == 0)
+        let acme = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("Acme Analytics") })
+        #expect(acme.hasSuffix("▼ below (all)"))
+        #expect(r.stdout.contains("Chance alone puts about 1 group in 20 outside it"))
+        let csv = try dealq(["--format", "csv", "winrate by competitor"])
+        #expect(!csv.stdout.contains("below"))
+    }
+
     @Test func crmUpdatesExportImportsAsCSV() throws {
         let r = try dealq(["export", "crm-updates", "since:2025-01-01"])
         #expect(r.status == 0, "\(r.stderr)")

@@ -136,6 +136,20 @@ import Testing
         #expect(try rows("winrate") == [["(all)", "5", "2", "3", "0.4000", "0.0000", "0.1176", "0.7693"]])
     }
 
+    @Test func honestNumbersMarkSmallGroupsAndClearDifferences() throws {
+        let t = try engine.answer("winrate by topic", today: Self.today, defaultLimit: nil, minimumGroupSize: 2).table
+        // pricing 0/3 (interval 0–56%) and implementation 1/2 (9–91%) both contain the 40% baseline; (none) has 1 deal.
+        #expect(t.marks == [nil, nil, nil, "n<2"])
+        #expect(t.footnotes == ["n<2: fewer than 2 won + lost deals; too few to read a rate from."])
+        let byDefault = try engine.answer("winrate by topic", today: Self.today, defaultLimit: nil).table
+        #expect(byDefault.marks == [nil, "n<10", "n<10", "n<10"])
+        let shown = render(t, as: .table)
+        #expect(shown.contains("note"))
+        #expect(shown.hasSuffix("n<2: fewer than 2 won + lost deals; too few to read a rate from.\n"))
+        #expect(!render(t, as: .csv).contains("note"))
+        #expect(!render(t, as: .json).contains("n<2"))
+    }
+
     @Test func winrateGroupOfChurnedOnlyHasNulls() throws {
         #expect(try rows("winrate by segment outcome:churned") == [
             ["(all)", "0", "0", "0", "null", "null", "null", "null"],

@@ -90,9 +90,10 @@ final class Shell {
         if slow { engine.slowDownForTesting(milliseconds: 20, steps: 10) }
         defer { if slow { engine.slowDownForTesting(milliseconds: 0) } }
         let limit = format == .table ? 20 : nil
+        let minimumGroupSize = options.minimumGroupSize
         let (result, interrupted) = Interrupts.running(engine) { () -> Result<Answer, QueryFailure> in
             do throws(QueryFailure) {
-                return .success(try engine.answer(text, today: today, defaultLimit: limit))
+                return .success(try engine.answer(text, today: today, defaultLimit: limit, minimumGroupSize: minimumGroupSize))
             } catch {
                 return .failure(error)
             }

@@ -6,11 +6,14 @@ import GRDB
 struct Executor {
     let db: Database
     let catalog: Catalog
+    /// Groups with fewer won + lost deals are marked as too small to read a rate from.
+    var minimumGroupSize = 10
     private var spellingCache: [String: [String: String]] = [:]
 
-    init(db: Database, catalog: Catalog) {
+    init(db: Database, catalog: Catalog, minimumGroupSize: Int = 10) {
         self.db = db
         self.catalog = catalog
+        self.minimumGroupSize = minimumGroupSize
     }
 
     static func arguments(_ values: [SQLValue]) -> StatementArguments {
@@ -271,7 +274,42 @@ struct Executor {
             cells += [.integer(w + l), .integer(w), .integer(l)] + Self.rateCells(won: w, lost: l, baseline: baseRate)
             table.rows.append(cells)
         }
+        markGroups(&table, baseline: baseRate)
         return table
+    }
+
+    /// Honest numbers for people: each group's rate is marked when it rests on
+    /// fewer than `minimumGroupSize` won + lost deals, or when its 95% interval
+    /// excludes the baseline; the footnotes say what the marks mean and how
+    /// many such differences chance alone would give.
+    func markGroups(_ table: inout DealqRender.Table, baseline: Double?) {
+        guard table.rows.count > 1, let deals = table.columns.firstIndex(where: { $0.name == "deals" }) else { return }
+        let low = table.columns.firstIndex { $0.name == "ci_low" }, high = table.columns.firstIndex { $0.name == "ci_high" }
+        var marks: [String?] = [nil]
+        var small = 0, apart = 0
+        for row in table.rows.dropFirst() {
+            guard case .integer(let n) = row[deals] else { marks.append(nil); continue }
+            if n < minimumGroupSize {
+                marks.append("n<\(minimumGroupSize)")
+                small += 1
+            } else if let baseline, let low, let high, case .number(let lo) = row[low], case .number(let hi) = row[high],
+                      lo > baseline || hi < baseline {
+                marks.append(lo > baseline ? "▲ above (all)" : "▼ below (all)")
+                apart += 1
+            } else {
+                marks.append(nil)
+            }
+        }
+        let groups = table.rows.count - 1
+        table.marks = marks
+        if apart > 0 {
+            let chance = (Double(groups) * 0.05 * 10).rounded() / 10
+            table.footnotes.append("▲▼ the group's 95% interval excludes the (all) rate. Chance alone puts about 1 group in 20 "
+                                   + "outside it: expect about \(chance) such groups among these \(groups).")
+        }
+        if small > 0 {
+            table.footnotes.append("n<\(minimumGroupSize): fewer than \(minimumGroupSize) won + lost deals; too few to read a rate from.")
+        }
     }
 
     /// `audit`: shares of the deals (or lost deals) with each piece of evidence.
@@ -320,6 +358,7 @@ struct Executor {
             for (i, facet) in groups.enumerated() { line.append(try display(row.keys[i], facet)) }
             table.rows.append(line + cells(row.values, baseline: baseRate))
         }
+        markGroups(&table, baseline: nil)
         return table
     }
 

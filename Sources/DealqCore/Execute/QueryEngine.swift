@@ -62,12 +62,14 @@ public final class QueryEngine: @unchecked Sendable {
         }
     }
 
-    public func answer(_ text: String, today: CalendarDate, defaultLimit: Int?) throws(QueryFailure) -> Answer {
+    /// - Parameter minimumGroupSize: win-rate groups with fewer won + lost deals are marked as too small.
+    public func answer(_ text: String, today: CalendarDate, defaultLimit: Int?,
+                       minimumGroupSize: Int = 10) throws(QueryFailure) -> Answer {
         let checked = try check(text, today: today)
         let plan = Planner.plan(checked.query, defaultLimit: defaultLimit)
         do {
             let table = try queue.read { db in
-                var executor = Executor(db: db, catalog: catalog)
+                var executor = Executor(db: db, catalog: catalog, minimumGroupSize: minimumGroupSize)
                 return try executor.run(plan)
             }
             return Answer(table: table, notes: checked.notes)
