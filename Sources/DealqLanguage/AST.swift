@@ -15,6 +15,8 @@ public enum Verb: String, Hashable, Sendable, CaseIterable {
     case insights
     /// The data-quality picture: CRM reasons, competitors, interviews, disagreement.
     case audit
+    /// Which deals to interview next: uncertain drivers, weighed by ACV and recency.
+    case prioritize
 }
 
 /// One parsed query: `[verb] { filter | by f {, f} | option }`.

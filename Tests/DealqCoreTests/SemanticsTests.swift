@@ -222,6 +222,22 @@ import Testing
         #expect(throws: QueryFailure.self) { try engine.crmUpdates("segmnt:smb", today: Self.today) }
     }
 
+    @Test func prioritizeRanksUncertainValuableRecentDeals() throws {
+        // No fixture deal has an interview among its sources, so all six are candidates.
+        // flatness of .7/.3 = 0.881, value log10(100k)/log10(2M) = 0.794, 20 days → recency 0.895:
+        //      0.881 × (0.5 + 0.397) × (0.5 + 0.447) = 0.7488. The others likewise (worked in Python, 4 places).
+        let t = try table("prioritize")
+        #expect(t.columns.map(\.name) == ["deal", "account", "outcome", "acv", "closed", "score", "reason"])
+        #expect(t.rows.map { [Self.text($0[0]), Self.text($0[5])] } == [
+            ["A-1", "0.7488"], ["A-2", "0.7274"], ["A-3", "0.6193"], ["A-6", "0.6029"], ["A-4", "0.3351"], ["A-5", "0.2061"],
+        ])
+        #expect(Self.text(t.rows[3][6]) == "confidence 0.40; drivers nearly even (product 50%, competitive 50%); $200K; closed 211 days ago")
+        #expect(Self.text(t.rows[5][6]) == "no confidence given; closed 237 days ago")
+        #expect(try column("prioritize outcome:lost", "deal") == ["A-2", "A-3", "A-6"])
+        #expect(try table("prioritize limit:2").totalRows == 6)
+        #expect(try column("prioritize sort:acv", "deal") == ["A-6", "A-1", "A-2", "A-4", "A-3", "A-5"])
+    }
+
     @Test func quotesSelectDealsByFacetsAndQuotesByTextAndTopic() throws {
         #expect(try table("quotes").columns.map(\.name) == ["quote", "speaker", "source", "date", "section", "deal", "account", "outcome", "acv"])
         #expect(try column("quotes", "deal") == ["A-1", "A-2", "A-6", "A-3"])  // newest first, undated last

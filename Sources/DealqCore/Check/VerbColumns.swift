@@ -24,6 +24,8 @@ public enum VerbColumns {
             return ["area", "label", "note", "deal", "account", "outcome", "acv"]
         case .audit:
             return groupBy + ["deals", "lost", "crm_reason", "competitor", "selected", "interview", "mismatch"]
+        case .prioritize:
+            return ["deal", "account", "outcome", "acv", "closed", "score", "reason"]
         }
     }
 

@@ -8,6 +8,8 @@ struct Executor {
     let catalog: Catalog
     /// Groups with fewer won + lost deals are marked as too small to read a rate from.
     var minimumGroupSize = 10
+    /// The day recency counts from (`prioritize`).
+    var today = CalendarDate(year: 2000, month: 1, day: 1)!
     private var spellingCache: [String: [String: String]] = [:]
 
     init(db: Database, catalog: Catalog, minimumGroupSize: Int = 10) {
@@ -66,8 +68,10 @@ struct Executor {
         case .winrate: table = q.weighByACV ? try weightedWinrate(plan, columns) : try winrate(plan, columns)
         case .drivers: table = try drivers(plan, columns)
         case .audit: table = try audit(plan, columns)
+        case .prioritize: table = try prioritize(plan, columns)
         }
-        if let sort = q.sort, VerbColumns.grouping.contains(q.verb), let index = table.columns.firstIndex(where: { $0.name == sort.column }) {
+        let sortedHere = VerbColumns.grouping.contains(q.verb) || q.verb == .prioritize
+        if let sort = q.sort, sortedHere, let index = table.columns.firstIndex(where: { $0.name == sort.column }) {
             let pinned = q.verb == .winrate ? 1 : 0
             let head = Array(table.rows.prefix(pinned))
             let sorted = table.rows.dropFirst(pinned).enumerated().sorted { a, b in
@@ -76,6 +80,10 @@ struct Executor {
                 return sort.ascending ? order < 0 : order > 0
             }.map(\.element)
             table.rows = head + sorted
+        }
+        if q.verb == .prioritize, let n = plan.limit, table.rows.count > n {
+            table.totalRows = table.rows.count
+            table.rows = Array(table.rows.prefix(n))
         }
         if VerbColumns.grouping.contains(q.verb), case .rows(let n)? = q.limit, table.rows.count > n {
             table.totalRows = table.rows.count
@@ -310,6 +318,32 @@ struct Executor {
         if small > 0 {
             table.footnotes.append("n<\(minimumGroupSize): fewer than \(minimumGroupSize) won + lost deals; too few to read a rate from.")
         }
+    }
+
+    /// `prioritize`: candidates scored (see `Priority`), best first, then newest, then by id.
+    func prioritize(_ plan: Plan, _ names: [String]) throws -> DealqRender.Table {
+        var scored: [(cells: [Cell], score: Double, closed: String, id: String)] = []
+        for row in try rows(plan.main) {
+            let drivers: [(category: String, weight: Double)] = ((row[6] as String?) ?? "").split(separator: ";").compactMap { part in
+                let pieces = part.split(separator: "=", maxSplits: 1)
+                guard pieces.count == 2, let weight = Double(pieces[1]) else { return nil }
+                return (String(pieces[0]), weight)
+            }
+            let closed: String = row[4], id: String = row[0]
+            let candidate = Priority.Candidate(acv: row[3], closed: closed, confidence: row[5], drivers: drivers)
+            let (score, reason) = Priority.score(candidate, today: today)
+            scored.append(([.text(id), Self.cell(row[1]), Self.cell(row[2]), Self.cell(row[3]), .text(closed), .number(score), .text(reason)],
+                           score, closed, id))
+        }
+        scored.sort { a, b in
+            if a.score != b.score { return a.score > b.score }
+            if a.closed != b.closed { return a.closed > b.closed }
+            return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+        }
+        var table = DealqRender.Table(columns: zip(names, [DealqRender.Column.Kind.text, .text, .text, .money, .date, .number, .text])
+            .map { DealqRender.Column($0, $1) })
+        table.rows = scored.map(\.cells)
+        return table
     }
 
     /// `audit`: shares of the deals (or lost deals) with each piece of evidence.

@@ -70,6 +70,7 @@ public final class QueryEngine: @unchecked Sendable {
         do {
             let table = try queue.read { db in
                 var executor = Executor(db: db, catalog: catalog, minimumGroupSize: minimumGroupSize)
+                executor.today = today
                 return try executor.run(plan)
             }
             return Answer(table: table, notes: checked.notes)

@@ -30,7 +30,7 @@ public enum Planner {
             switch query.limit {
             case .rows(let n)?: return n
             case .all?: return nil
-            case nil: return [.deals, .quotes].contains(query.verb) ? defaultLimit : nil
+            case nil: return [.deals, .quotes, .prioritize].contains(query.verb) ? defaultLimit : nil
             }
         }()
         var plan = Plan(query: query, matching: matching, main: SQLFragment(""), limit: limit)
@@ -98,6 +98,14 @@ public enum Planner {
             plan.baseline = with + SQLFragment("SELECT count(*), coalesce(sum(outcome = 'won'), 0), coalesce(sum(outcome = 'lost'), 0) FROM m")
         case .audit:
             plan.main = with + audit(query.groupBy)
+        case .prioritize:
+            // Deals with no interview among their sources; the executor scores, sorts and cuts them.
+            plan.main = with + SQLFragment("""
+                SELECT d.id, d.account, d.outcome, d.acv, d.closed, d.confidence,
+                       (SELECT group_concat(x.category || '=' || x.weight, ';') FROM drivers x WHERE x.deal = d.rowid)
+                FROM m JOIN deals d ON d.rowid = m.deal
+                WHERE NOT EXISTS (SELECT 1 FROM deal_facets s WHERE s.deal = d.rowid AND s.facet = 'source' AND s.key = 'interview')
+                """)
         case .drivers:
             let groups = query.groupBy
             var select = groups.indices.map { "g\($0).key" }
