@@ -173,13 +173,13 @@ _dealq() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    query|index|explain|facets|run|queries|shell|export|help)
+    query|index|explain|facets|run|queries|shell|export|report|help)
         # Offer subcommand argument completions
         "_dealq_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'query index explain facets run queries shell export help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'query index explain facets run queries shell export report help' -- "${cur}"))
         ;;
     esac
 }
@@ -431,6 +431,47 @@ _dealq_export() {
     case "${positional_number}" in
     1)
         __dealq_add_completions -W 'crm-updates'
+        return
+        ;;
+    esac
+}
+
+_dealq_report() {
+    repeating_flags=()
+    non_repeating_flags=(--no-refresh --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--corpus --db --format --today --output -o --min-n --competitor)
+    __dealq_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--corpus')
+        return
+        ;;
+    '--db')
+        return
+        ;;
+    '--format')
+        return
+        ;;
+    '--today')
+        return
+        ;;
+    '--output'|'-o')
+        return
+        ;;
+    '--min-n')
+        return
+        ;;
+    '--competitor')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __dealq_add_completions -W 'leadership'$'\n''product'$'\n''sales'
         return
         ;;
     esac

@@ -11,7 +11,7 @@ struct Dealq: ParsableCommand {
             """,
         version: DealqVersion.string,
         subcommands: [QueryCommand.self, IndexCommand.self, ExplainCommand.self, FacetsCommand.self,
-                      RunCommand.self, QueriesCommand.self, ShellCommand.self, ExportCommand.self],
+                      RunCommand.self, QueriesCommand.self, ShellCommand.self, ExportCommand.self, ReportCommand.self],
         defaultSubcommand: QueryCommand.self)
 }
 

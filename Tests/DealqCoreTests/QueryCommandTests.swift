@@ -18,7 +18,7 @@ import Testing
 
     func dealq(_ args: [String], stdin: String? = nil) throws -> CommandResult {
         // Subcommands come first; their options follow them.
-        let subcommands: Set<String> = ["explain", "facets", "index", "export"]
+        let subcommands: Set<String> = ["explain", "facets", "index", "export", "report"]
         let full = args.first.map(subcommands.contains) == true
             ? [args[0], "--corpus", Self.corpus] + args.dropFirst() : ["--corpus", Self.corpus] + args
         return try runDealq(full, environment: ["DEALQ_TODAY": "2025-12-31"], stdin: stdin)
@@ -124,6 +124,21 @@ import Testing
         #expect(r.stdout.contains("Chance alone puts about 1 group in 20 outside it"))
         let csv = try dealq(["--format", "csv", "winrate by competitor"])
         #expect(!csv.stdout.contains("below"))
+    }
+
+    @Test func reportsForEachAudience() throws {
+        let leadership = try dealq(["report", "leadership", "since:2024-01-01"])
+        #expect(leadership.status == 0, "\(leadership.stderr)")
+        #expect(leadership.stdout.hasPrefix("# Win-loss brief for leadership\n\n_Deals matching `since:2024-01-01`, as of 2025-12-31._"))
+        #expect(leadership.stdout.contains("- `dealq \"winrate by quarter since:2024-01-01\"`"))
+        let sales = try dealq(["report", "sales", "--competitor", "Acme Analytics"])
+        #expect(sales.status == 0)
+        #expect(sales.stdout.hasPrefix("# Competitor page: Acme Analytics"))
+        let product = try dealq(["report", "product"])
+        #expect(product.stdout.contains("## Gaps in lost deals"))
+        let bad = try dealq(["report", "leadership", "segmnt:smb"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("^^^^^^"))
     }
 
     @Test func crmUpdatesExportImportsAsCSV() throws {

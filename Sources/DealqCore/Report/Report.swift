@@ -1,0 +1,129 @@
+import DealqLanguage
+import DealqRender
+
+/// A report for one audience: sections, each the answer of one query, so that
+/// a reader can reproduce every number by running the query it lists.
+public struct Report: Sendable {
+    public enum Audience: String, Sendable, CaseIterable {
+        case leadership, product, sales
+    }
+
+    public struct Section: Sendable {
+        public var title: String
+        /// What the section answers, in a reader's words.
+        public var question: String
+        public var query: String
+        public var table: DealqRender.Table
+    }
+
+    public var audience: Audience
+    public var title: String
+    /// The filters every query of the report shares (may be empty).
+    public var filters: String
+    public var sections: [Section]
+
+    /// The queries of a report: each section's question and query text.
+    public static func plan(_ audience: Audience, filters: String, competitor: String?) -> (title: String, sections: [(String, String, String)]) {
+        let f = filters.isEmpty ? "" : " " + filters
+        switch audience {
+        case .leadership:
+            return ("Win-loss brief for leadership", [
+                ("Win rate by quarter", "Is the win rate moving?", "winrate by quarter" + f),
+                ("Who we lose to", "Which alternatives do buyers choose when we lose?", "count by competitor.selected outcome:lost" + f),
+                ("What losses cost, by reason", "Lost ACV times each deal's driver weights", "drivers outcome:lost weight:acv" + f),
+                ("ACV won and lost", "Won ACV ÷ (won + lost ACV), by segment", "winrate by segment weight:acv" + f),
+            ])
+        case .product:
+            return ("Product gaps and advantages, in the buyers' words", [
+                ("Insights by area", "Which product areas come up, and as what?", "count by area, label" + f),
+                ("Gaps in lost deals", "What was missing when we lost?", "insights label:gap outcome:lost limit:20" + f),
+                ("Win rate by topic", "How the win rate moves when a topic comes up", "winrate by topic" + f),
+                ("What buyers said about implementation", "Buyer quotes on the topic that costs most", "quotes topic:implementation limit:10" + f),
+            ])
+        case .sales:
+            let name = competitor.map { $0.contains(" ") ? "\"\($0)\"" : $0 } ?? ""
+            let against = competitor == nil ? "" : " competitor:\(name)"
+            let selected = competitor == nil ? "" : " competitor.selected:\(name)"
+            let who = competitor ?? "each competitor"
+            return ("Competitor page: \(who)", [
+                ("Head-to-head win rate", "How often do we win when \(who) is in the deal?",
+                 competitor == nil ? "winrate by competitor" + f : "winrate" + against + f),
+                ("Why we lose to \(who)", "The drivers of the deals the buyer gave to \(who)", "drivers outcome:lost" + selected + f),
+                ("Recent buyer quotes", "What buyers said in deals against \(who)", "quotes" + against + " limit:10" + f),
+            ])
+        }
+    }
+}
+
+extension QueryEngine {
+    /// Runs every query of a report.
+    public func report(_ audience: Report.Audience, filters: String, competitor: String?, today: CalendarDate) throws(QueryFailure) -> Report {
+        let plan = Report.plan(audience, filters: filters, competitor: competitor)
+        var sections: [Report.Section] = []
+        for (title, question, query) in plan.sections {
+            let answer = try answer(query, today: today, defaultLimit: nil)
+            sections.append(Report.Section(title: title, question: question, query: query, table: answer.table))
+        }
+        return Report(audience: audience, title: plan.title, filters: filters, sections: sections)
+    }
+}
+
+extension Report {
+    /// A query as a shell word: in single quotes when it holds double quotes (and no single quote).
+    static func shellQuoted(_ query: String) -> String {
+        if query.contains("\"") && !query.contains("'") { return "'" + query + "'" }
+        return "\"" + query.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// One sentence a reader takes away from a section's table, from its own numbers.
+    static func headline(_ table: DealqRender.Table) -> String? {
+        func column(_ name: String) -> Int? { table.columns.firstIndex { $0.name == name } }
+        func text(_ cell: Cell) -> String? { if case .text(let s) = cell { return s } else { return nil } }
+        func number(_ cell: Cell) -> Double? {
+            switch cell {
+            case .integer(let i): return Double(i)
+            case .number(let d): return d
+            default: return nil
+            }
+        }
+        if let rate = column("winrate"), let base = table.rows.first, text(base[0]) == "(all)", let overall = number(base[rate]) {
+            let groups = table.rows.dropFirst().filter { number($0[rate]) != nil && text($0[0]) != "(none)" }
+            if table.timeColumn == 0, let last = groups.last, let value = number(last[rate]) {
+                return "Overall \(formatPercent(overall)); latest \(text(last[0]) ?? "period"): \(formatPercent(value))."
+            }
+            if let best = groups.max(by: { number($0[rate])! < number($1[rate])! }),
+               let worst = groups.min(by: { number($0[rate])! < number($1[rate])! }), groups.count > 1 {
+                return "Overall \(formatPercent(overall)); highest \(text(best[0]) ?? "") \(formatPercent(number(best[rate])!)), "
+                    + "lowest \(text(worst[0]) ?? "") \(formatPercent(number(worst[rate])!))."
+            }
+            return "Overall \(formatPercent(overall))."
+        }
+        if let share = column("share"), let first = table.rows.first, let category = column("category"),
+           let value = number(first[share]), table.columns.first?.name == "category" {
+            return "The largest: \(text(first[category]) ?? "") at \(formatPercent(value))."
+        }
+        if let deals = column("deals"), table.columns.count == 2, let first = table.rows.first, let n = number(first[deals]) {
+            let total = table.rows.compactMap { number($0[deals]) }.reduce(0, +)
+            return "The most: \(text(first[0]) ?? "") with \(Int(n)) of \(Int(total))."
+        }
+        return nil
+    }
+
+    /// The report as markdown: a title, then each section's question, its
+    /// answer as a table, and the query that reproduces it; the queries again at the end.
+    public func markdown(generated today: CalendarDate) -> String {
+        var out = "# \(title)\n\n"
+        out += "_\(filters.isEmpty ? "All deals" : "Deals matching `\(filters)`"), as of \(today)._\n\n"
+        for section in sections {
+            let question = section.question.last.map { ".?!".contains($0) } == true ? section.question : section.question + "."
+            out += "## \(section.title)\n\n\(question)"
+            if let headline = Self.headline(section.table) { out += " " + headline }
+            out += "\n\n"
+            out += section.table.rows.isEmpty ? "_No deals._\n" : render(section.table, as: .markdown)
+            out += "\nQuery: `\(section.query)`\n\n"
+        }
+        out += "## Reproduce these numbers\n\n"
+        for section in sections { out += "- `dealq \(Self.shellQuoted(section.query))`\n" }
+        return out
+    }
+}

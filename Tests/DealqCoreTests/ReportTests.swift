@@ -1,0 +1,43 @@
+import DealqLanguage
+import DealqRender
+import Foundation
+import Testing
+@testable import DealqCore
+
+/// Reports on the six-deal fixture: golden markdown (reviewed; `DEALQ_RECORD=1`
+/// rewrites it), and every section equal to the answer of the query it lists.
+@Suite struct ReportTests {
+    static let today = CalendarDate("2025-06-30")!
+
+    func engine() throws -> (TemporaryFolder, QueryEngine) {
+        let folder = try fixtureCopy("semantics")
+        let db = folder.path + "/.dealq/index.sqlite"
+        _ = try Indexer(corpus: folder.path, database: db).run()
+        return (folder, try QueryEngine(database: db))
+    }
+
+    @Test(arguments: [("leadership", nil), ("product", nil), ("sales", "Acme Analytics")] as [(String, String?)])
+    func reportMatchesItsGoldenFileAndItsQueries(audience: String, competitor: String?) throws {
+        let (_, engine) = try engine()
+        let report = try engine.report(Report.Audience(rawValue: audience)!, filters: "", competitor: competitor, today: Self.today)
+        let markdown = report.markdown(generated: Self.today)
+        for section in report.sections {
+            let again = try engine.answer(section.query, today: Self.today, defaultLimit: nil).table
+            #expect(again == section.table, "\(section.query)")
+            if !again.rows.isEmpty { #expect(markdown.contains(render(again, as: .markdown)), "\(section.query)") }
+            #expect(markdown.contains("- `dealq \(Report.shellQuoted(section.query))`"))
+        }
+        let golden = fixtures + "/reports/\(audience).md"
+        if ProcessInfo.processInfo.environment["DEALQ_RECORD"] == "1" {
+            try markdown.write(toFile: golden, atomically: true, encoding: .utf8)
+        }
+        #expect(markdown == (try String(contentsOfFile: golden, encoding: .utf8)))
+    }
+
+    @Test func filtersNarrowEveryQuery() throws {
+        let (_, engine) = try engine()
+        let report = try engine.report(.leadership, filters: "segment:enterprise", competitor: nil, today: Self.today)
+        #expect(report.sections.allSatisfy { $0.query.hasSuffix(" segment:enterprise") })
+        #expect(report.markdown(generated: Self.today).contains("_Deals matching `segment:enterprise`, as of 2025-06-30._"))
+    }
+}
