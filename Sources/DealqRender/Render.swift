@@ -79,6 +79,11 @@ public func render<Stream: TextOutputStream>(
     _ table: Table, as format: OutputFormat, options: RenderOptions = RenderOptions(),
     to stream: inout Stream
 ) {
+    if format == .table, let (grid, caption) = TimeGrid.pivot(table) {
+        stream.write(caption + "\n")
+        render(grid, as: .table, options: options, to: &stream)
+        return
+    }
     if format.isHuman && (table.marks.contains { $0 != nil } || !table.footnotes.isEmpty) {
         var shown = table
         if table.marks.contains(where: { $0 != nil }) {

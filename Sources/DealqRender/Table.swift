@@ -18,6 +18,8 @@ public struct Table: Sendable, Equatable {
     public var marks: [String?] = []
     /// Lines after the table for people, explaining the marks.
     public var footnotes: [String] = []
+    /// How many leading columns are `by` groups (two with time first are drawn as a grid).
+    public var groupColumns = 0
 
     public init(columns: [Column], rows: [[Cell]] = [], totalRows: Int? = nil,
                 timeColumn: Int? = nil, barColumn: Int? = nil, layout: Layout = .grid) {

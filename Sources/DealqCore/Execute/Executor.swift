@@ -89,6 +89,7 @@ struct Executor {
             table.totalRows = table.rows.count
             table.rows = Array(table.rows.prefix(n))
         }
+        if VerbColumns.grouping.contains(q.verb) { table.groupColumns = q.groupBy.count }
         if let first = q.groupBy.first, first.isTime {
             table.timeColumn = 0
             table.barColumn = table.columns.firstIndex { $0.name == (q.verb == .winrate ? "winrate" : q.verb == .drivers ? "share" : "deals") }
