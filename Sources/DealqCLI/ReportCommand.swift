@@ -8,7 +8,7 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write a markdown report for leadership, product or sales, built from queries it lists.",
         discussion: """
             Filters narrow every query of the report, as in a query: dealq report leadership since:2025-01-01. \
-            The sales report takes --competitor NAME for one competitor's page.
+            The sales report takes --competitor NAME for one competitor's page. Markdown by default;             --format html writes one self-contained page with charts.
             """)
 
     enum Audience: String, ExpressibleByArgument, CaseIterable { case leadership, product, sales }
@@ -26,6 +26,9 @@ struct ReportCommand: ParsableCommand {
 
     mutating func run() throws {
         let text = filters.joined(separator: " ")
+        if let format = options.format, !["markdown", "html"].contains(format.lowercased()) {
+            throw ValidationError("a report is written as markdown or html, not '\(format)'")
+        }
         let today = try options.todayDate()
         let engine = try options.openEngine()
         do {
@@ -37,7 +40,8 @@ struct ReportCommand: ParsableCommand {
         do {
             let report = try engine.report(Report.Audience(rawValue: audience.rawValue)!, filters: text,
                                            competitor: competitor, today: today)
-            try options.write(report.markdown(generated: today))
+            let page = options.format?.lowercased() == "html" ? report.html(generated: today) : report.markdown(generated: today)
+            try options.write(page)
         } catch let failure as QueryFailure {
             throw CommonOptions.fail(failure, text: text)
         }

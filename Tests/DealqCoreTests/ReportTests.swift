@@ -34,6 +34,24 @@ import Testing
         #expect(markdown == (try String(contentsOfFile: golden, encoding: .utf8)))
     }
 
+    @Test func htmlIsOneSelfContainedPageWithBars() throws {
+        let (_, engine) = try engine()
+        let report = try engine.report(.leadership, filters: "", competitor: nil, today: Self.today)
+        let page = report.html(generated: Self.today)
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+        #expect(page.hasSuffix("</html>\n"))
+        #expect(!page.contains("<script") && !page.contains("http"))
+        #expect(page.components(separatedBy: "<table>").count - 1 == report.sections.filter { !$0.table.rows.isEmpty }.count)
+        // winrate by quarter: the (all) row and three quarters, each with a bar (rates on a 0–100% scale).
+        #expect(page.contains("<td class=\"bar\"><div style=\"width:40%\"></div></td>"))
+        #expect(page.components(separatedBy: "class=\"bar\"").count - 1 == 4)
+        #expect(page.contains("<li><code>dealq &quot;winrate by quarter&quot;</code></li>"))
+    }
+
+    @Test func htmlEscapesText() {
+        #expect(htmlEscaped("<b>\"R&D\" isn't</b>") == "&lt;b&gt;&quot;R&amp;D&quot; isn&#39;t&lt;/b&gt;")
+    }
+
     @Test func filtersNarrowEveryQuery() throws {
         let (_, engine) = try engine()
         let report = try engine.report(.leadership, filters: "segment:enterprise", competitor: nil, today: Self.today)

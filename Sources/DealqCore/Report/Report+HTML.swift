@@ -1,0 +1,44 @@
+import DealqLanguage
+import DealqRender
+
+extension Report {
+    /// The report as one self-contained HTML page (inline style, no scripts,
+    /// nothing fetched): each section's question and reading, its answer as a
+    /// table (time groups with bars), and the query that reproduces it.
+    public func html(generated today: CalendarDate) -> String {
+        var out = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <title>\(htmlEscaped(title))</title>
+            <style>
+            body { font: 15px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
+            h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
+            table { border-collapse: collapse; margin: .5rem 0; font-size: 14px; }
+            th, td { padding: .2rem .6rem; border-bottom: 1px solid #eee; text-align: left; vertical-align: top; }
+            th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
+            td.bar { width: 12rem; } td.bar div { background: #4a7bd0; height: .8rem; border-radius: 2px; }
+            td.mark, p.note { color: #666; font-size: 13px; }
+            code { background: #f4f4f4; padding: 0 .25rem; }
+            </style>
+            </head>
+            <body>
+            <h1>\(htmlEscaped(title))</h1>
+            <p><em>\(htmlEscaped(filters.isEmpty ? "All deals" : "Deals matching \(filters)")), as of \(today).</em></p>
+
+            """
+        for section in sections {
+            let question = section.question.last.map { ".?!".contains($0) } == true ? section.question : section.question + "."
+            out += "<h2>\(htmlEscaped(section.title))</h2>\n<p>\(htmlEscaped(question))"
+            if let headline = Self.headline(section.table) { out += " " + htmlEscaped(headline) }
+            out += "</p>\n"
+            out += section.table.rows.isEmpty ? "<p><em>No deals.</em></p>\n" : htmlTable(section.table)
+            out += "<p>Query: <code>\(htmlEscaped(section.query))</code></p>\n"
+        }
+        out += "<h2>Reproduce these numbers</h2>\n<ul>\n"
+        for section in sections { out += "<li><code>dealq \(htmlEscaped(Self.shellQuoted(section.query)))</code></li>\n" }
+        out += "</ul>\n</body>\n</html>\n"
+        return out
+    }
+}

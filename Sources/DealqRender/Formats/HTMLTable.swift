@@ -1,0 +1,56 @@
+/// A table as an HTML `<table>` for a self-contained page: values formatted
+/// for people (as in table output), text escaped, numbers right-aligned, and
+/// time groups drawn as CSS bars in an extra column.
+public func htmlTable(_ table: Table) -> String {
+    var out = "<table>\n<thead><tr>"
+    for column in table.columns {
+        out += "<th\(column.kind.isNumeric ? " class=\"num\"" : "")>\(htmlEscaped(column.name))</th>"
+    }
+    let bars = table.timeColumn != nil ? table.barColumn : nil
+    if bars != nil { out += "<th></th>" }
+    out += "</tr></thead>\n<tbody>\n"
+    let largest = bars.map { index in table.rows.compactMap { barValue($0[index]) }.max() ?? 0 } ?? 0
+    for (number, row) in table.rows.enumerated() {
+        out += "<tr>"
+        for (index, column) in table.columns.enumerated() {
+            let text = humanText(row[index], column: column)?.plain ?? nullText
+            out += "<td\(column.kind.isNumeric ? " class=\"num\"" : "")>\(htmlEscaped(text))</td>"
+        }
+        if let bars {
+            let value = barValue(row[bars]) ?? 0
+            let scale = table.columns[bars].kind == .rate ? 1 : max(largest, 1e-9)
+            let width = max(0, min(100, value / scale * 100))
+            out += "<td class=\"bar\"><div style=\"width:\(Int(width.rounded()))%\"></div></td>"
+        }
+        if number < table.marks.count, let mark = table.marks[number] { out += "<td class=\"mark\">\(htmlEscaped(mark))</td>" }
+        out += "</tr>\n"
+    }
+    out += "</tbody>\n</table>\n"
+    for line in table.footnotes { out += "<p class=\"note\">\(htmlEscaped(line))</p>\n" }
+    return out
+}
+
+/// Text safe inside HTML elements and attribute values.
+public func htmlEscaped(_ text: String) -> String {
+    var out = ""
+    for c in text {
+        switch c {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&#39;"
+        case Cell.highlightStart, Cell.highlightEnd: break
+        default: out.append(c)
+        }
+    }
+    return out
+}
+
+private func barValue(_ cell: Cell) -> Double? {
+    switch cell {
+    case .integer(let i): return Double(i)
+    case .number(let d): return d.isFinite ? d : nil
+    default: return nil
+    }
+}
