@@ -79,9 +79,12 @@ public func render<Stream: TextOutputStream>(
     _ table: Table, as format: OutputFormat, options: RenderOptions = RenderOptions(),
     to stream: inout Stream
 ) {
-    if format == .table, let (grid, caption) = TimeGrid.pivot(table) {
-        stream.write(caption + "\n")
-        render(grid, as: .table, options: options, to: &stream)
+    if format == .table, let grids = TimeGrid.grids(table) {
+        for (index, (grid, caption)) in grids.enumerated() {
+            if index > 0 { stream.write("\n") }
+            stream.write(caption + "\n")
+            render(grid, as: .table, options: options, to: &stream)
+        }
         return
     }
     if format.isHuman && (table.marks.contains { $0 != nil } || !table.footnotes.isEmpty) {

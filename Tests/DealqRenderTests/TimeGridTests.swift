@@ -25,6 +25,12 @@ import Testing
             2025-Q1  75.0%        0.0%
             2025-Q2  50.0%           —
 
+            won + lost deals by quarter (rows) and segment (columns); (all): 10
+            quarter  SMB  Enterprise
+            ───────  ───  ──────────
+            2025-Q1    4           2
+            2025-Q2    4           —
+
             """)
     }
 

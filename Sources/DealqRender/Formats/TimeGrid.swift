@@ -1,12 +1,23 @@
+import Foundation
+
 /// Two groups with time first (`winrate by quarter, segment`) read best as a
 /// small grid: one row per period, one column per value of the second group,
 /// each cell the measured value (the bar column). The `(all)` row becomes a
 /// line above it.
 enum TimeGrid {
-    /// The grid as a table of text cells, or nil when `table` is not such an answer.
-    static func pivot(_ table: Table) -> (grid: Table, caption: String)? {
-        guard table.groupColumns == 2, table.timeColumn == 0, let measure = table.barColumn,
-              table.columns.count > measure else { return nil }
+    /// The grids to draw: the measured value, and for win rates also the deals
+    /// each rate rests on (so that no rate is shown without its n); nil when
+    /// `table` is not such an answer.
+    static func grids(_ table: Table) -> [(grid: Table, caption: String)]? {
+        guard let main = pivot(table, measure: table.barColumn) else { return nil }
+        guard table.columns[table.barColumn!].name == "winrate",
+              let n = pivot(table, measure: table.columns.firstIndex { $0.name == "deals" }) else { return [main] }
+        return [main, (n.grid, n.caption.replacingOccurrences(of: "deals by", with: "won + lost deals by"))]
+    }
+
+    /// One grid of `measure`, or nil when `table` is not two groups with time first.
+    static func pivot(_ table: Table, measure: Int?) -> (grid: Table, caption: String)? {
+        guard table.groupColumns == 2, table.timeColumn == 0, let measure, table.columns.count > measure else { return nil }
         var periods: [String] = []
         var seconds: [String] = []
         var values: [String: [String: Cell]] = [:]
