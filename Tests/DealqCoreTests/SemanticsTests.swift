@@ -238,6 +238,14 @@ import Testing
         #expect(try column("prioritize sort:acv", "deal") == ["A-6", "A-1", "A-2", "A-4", "A-3", "A-5"])
     }
 
+    @Test func prioritizeReadsDriverCategoriesWithAnyCharacters() throws {
+        let folder = TemporaryFolder()
+        folder.write("a.md", dealText("drivers:\n  - category: 'price; terms=bad'\n    weight: 0.5\n  - category: timing\n    weight: 0.5"))
+        _ = try Indexer(corpus: folder.path, database: folder.path + "/i.sqlite").run()
+        let t = try QueryEngine(database: folder.path + "/i.sqlite").answer("prioritize", today: Self.today, defaultLimit: nil).table
+        #expect(Self.text(t.rows[0][6]).hasPrefix("drivers nearly even (price; terms=bad 50%, timing 50%)"))
+    }
+
     @Test func quotesSelectDealsByFacetsAndQuotesByTextAndTopic() throws {
         #expect(try table("quotes").columns.map(\.name) == ["quote", "speaker", "source", "date", "section", "deal", "account", "outcome", "acv"])
         #expect(try column("quotes", "deal") == ["A-1", "A-2", "A-6", "A-3"])  // newest first, undated last

@@ -1,3 +1,4 @@
+import Foundation
 import DealqLanguage
 import DealqRender
 import GRDB
@@ -325,10 +326,11 @@ struct Executor {
     func prioritize(_ plan: Plan, _ names: [String]) throws -> DealqRender.Table {
         var scored: [(cells: [Cell], score: Double, closed: String, id: String)] = []
         for row in try rows(plan.main) {
-            let drivers: [(category: String, weight: Double)] = ((row[6] as String?) ?? "").split(separator: ";").compactMap { part in
-                let pieces = part.split(separator: "=", maxSplits: 1)
-                guard pieces.count == 2, let weight = Double(pieces[1]) else { return nil }
-                return (String(pieces[0]), weight)
+            // The drivers as a JSON array of [category, weight] (categories are free text: no separator is safe).
+            let pairs = (try? JSONSerialization.jsonObject(with: Data(((row[6] as String?) ?? "[]").utf8))) as? [[Any]] ?? []
+            let drivers: [(category: String, weight: Double)] = pairs.compactMap { pair in
+                guard pair.count == 2, let category = pair[0] as? String, let weight = (pair[1] as? NSNumber)?.doubleValue else { return nil }
+                return (category, weight)
             }
             let closed: String = row[4], id: String = row[0]
             let candidate = Priority.Candidate(acv: row[3], closed: closed, confidence: row[5], drivers: drivers)

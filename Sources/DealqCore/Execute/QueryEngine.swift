@@ -26,7 +26,7 @@ public final class QueryEngine: @unchecked Sendable {
 
     public init(database: String) throws(IndexError) {
         self.database = database
-        guard case .index(let version, _) = try IndexStore.inspect(database) else { throw .missing(path: database) }
+        guard case .index(let version, _) = try IndexStore.inspect(database, readFingerprint: false) else { throw .missing(path: database) }
         guard version == Schema.version else {
             throw .storage(path: database, detail: "it was built by another version of dealq; run 'dealq index --rebuild'")
         }

@@ -111,8 +111,7 @@ enum CorpusWalker {
         let fd = dirfd(dir)
         var folderInfo = stat()
         if fstat(fd, &folderInfo) == 0 {
-            let mtime = Int64(folderInfo.st_mtim.tv_sec) * 1_000_000_000 + Int64(folderInfo.st_mtim.tv_nsec)
-            result.folders.append(FolderStat(path: relative, mtimeNanoseconds: mtime))
+            result.folders.append(FolderStat(path: relative, mtimeNanoseconds: folderInfo.st_mtim.nanoseconds))
         }
         var subfolders: [String] = []
         while let entry = readdir(dir) {
@@ -145,8 +144,7 @@ enum CorpusWalker {
             }
             var info = stat()
             guard fstatat(fd, found.name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-            result.files.append(FileStat(path: rel, size: Int64(info.st_size), mtimeNanoseconds: mtime))
+            result.files.append(FileStat(path: rel, size: Int64(info.st_size), mtimeNanoseconds: info.st_mtim.nanoseconds))
         }
         guard recurse else {
             folders += subfolders
@@ -177,3 +175,8 @@ enum CorpusWalker {
     }
 }
 
+
+extension timespec {
+    /// The time as nanoseconds since 1970, as file mtimes are kept in the index.
+    var nanoseconds: Int64 { Int64(tv_sec) * 1_000_000_000 + Int64(tv_nsec) }
+}

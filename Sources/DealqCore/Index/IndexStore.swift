@@ -9,8 +9,11 @@ enum IndexStore {
         case index(version: Int, fingerprint: String?)
     }
 
-    /// Looks at the file at `path` without changing it.
-    static func inspect(_ path: String) throws(IndexError) -> Existing {
+    /// Looks at the file at `path` without changing it. The schema version and
+    /// application id come from the file's header (they are written before the
+    /// index is renamed into place, so no WAL holds newer ones); SQLite is opened
+    /// only to read the `dealq.yml` fingerprint, and only when it is wanted.
+    static func inspect(_ path: String, readFingerprint: Bool = true) throws(IndexError) -> Existing {
         guard FileManager.default.fileExists(atPath: path) else { return .none }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .notAnIndex(path: path, reason: "it cannot be read")
@@ -21,21 +24,26 @@ enum IndexStore {
         guard header.count >= 16, header.prefix(16) == Data("SQLite format 3\u{0}".utf8) else {
             throw .notAnIndex(path: path, reason: "not an SQLite database")
         }
-        let appID = header.count >= 72 ? header[68..<72].reduce(Int32(0)) { $0 << 8 | Int32($1) } : 0
-        guard appID == Schema.applicationID else {
+        func integer(at offset: Int) -> Int32 {
+            header.count >= offset + 4 ? header[offset..<offset + 4].reduce(Int32(0)) { $0 << 8 | Int32($1) } : 0
+        }
+        guard integer(at: 68) == Schema.applicationID else {
             throw .notAnIndex(path: path, reason: "an SQLite database of another program")
         }
+        let version = Int(integer(at: 60))
+        guard readFingerprint, version == Schema.version else { return .index(version: version, fingerprint: nil) }
         do {
             let queue = try DatabaseQueue(path: path, configuration: readOnlyConfiguration())
-            return try queue.read { db in
-                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-                guard version == Schema.version else { return .index(version: version, fingerprint: nil) }
-                let fingerprint = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'config'")
-                return .index(version: version, fingerprint: fingerprint)
-            }
+            defer { try? queue.close() }
+            return .index(version: version, fingerprint: try queue.read(fingerprint))
         } catch {
             throw storageError(error, path: path)
         }
+    }
+
+    /// The fingerprint of the `dealq.yml` the index was built with.
+    static func fingerprint(_ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'config'")
     }
 
     static func readOnlyConfiguration() -> Configuration {

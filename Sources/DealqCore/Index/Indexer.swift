@@ -178,19 +178,19 @@ public struct Indexer: Sendable {
     /// or had a file added, removed or renamed since the last run (its mtime
     /// moved). Edits inside existing files are not seen: the next refresh finds them.
     public func looksStale() throws(IndexError) -> Bool {
-        guard case .index(let version, let fingerprint) = try IndexStore.inspect(database) else { throw .missing(path: database) }
+        guard case .index(let version, _) = try IndexStore.inspect(database, readFingerprint: false) else { throw .missing(path: database) }
         let config = try loadConfig()
-        if version != Schema.version || fingerprint != config.fingerprint { return true }
+        if version != Schema.version { return true }
         do {
             let queue = try DatabaseQueue(path: database, configuration: IndexStore.readOnlyConfiguration())
             defer { try? queue.close() }
-            let folders = try queue.read { try Self.storedFolders($0) }
+            let (fingerprint, folders) = try queue.read { db in (try IndexStore.fingerprint(db), try Self.storedFolders(db)) }
+            if fingerprint != config.fingerprint { return true }
             for folder in folders {
                 var info = stat()
                 let path = folder.path.isEmpty ? corpus : corpus + "/" + folder.path
                 guard stat(path, &info) == 0 else { return true }
-                let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-                if mtime != folder.mtimeNanoseconds { return true }
+                if info.st_mtim.nanoseconds != folder.mtimeNanoseconds { return true }
             }
             return folders.isEmpty
         } catch {
@@ -258,7 +258,7 @@ public struct Indexer: Sendable {
     private static func nowNanoseconds() -> Int64 {
         var ts = timespec()
         clock_gettime(CLOCK_REALTIME, &ts)
-        return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
+        return ts.nanoseconds
     }
 
     private func fillTotals(_ db: Database, into report: inout IndexReport) throws {

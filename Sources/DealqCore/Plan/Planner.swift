@@ -102,7 +102,7 @@ public enum Planner {
             // Deals with no interview among their sources; the executor scores, sorts and cuts them.
             plan.main = with + SQLFragment("""
                 SELECT d.id, d.account, d.outcome, d.acv, d.closed, d.confidence,
-                       (SELECT group_concat(x.category || '=' || x.weight, ';') FROM drivers x WHERE x.deal = d.rowid)
+                       (SELECT json_group_array(json_array(x.category, x.weight)) FROM (SELECT category, weight FROM drivers WHERE deal = d.rowid ORDER BY ord) x)
                 FROM m JOIN deals d ON d.rowid = m.deal
                 WHERE NOT EXISTS (SELECT 1 FROM deal_facets s WHERE s.deal = d.rowid AND s.facet = 'source' AND s.key = 'interview')
                 """)
