@@ -176,13 +176,28 @@ import Testing
 
     @Test func moneyWeightedWinrate() throws {
         // Deals with an ACV, churn left out: won A-1 100k; lost A-2 50k, A-3 20k, A-6 200k. 100 ÷ 370.
+        // Effective deals (ΣACV)² ÷ ΣACV², in units of 10k: (all) 37² ÷ (100+25+4+400) = 2.5879;
+        // Enterprise 35² ÷ 525 = 2.3333; SMB (A-3 alone) 1.
+        // The interval is Wilson's at that size; SMB's 0 of 1 has the closed form z² ÷ (1 + z²) = 0.7935 above.
         let t = try table("winrate by segment weight:acv")
-        #expect(t.columns.map(\.name) == ["segment", "deals", "won_acv", "lost_acv", "winrate", "lift"])
+        #expect(t.columns.map(\.name) == ["segment", "deals", "effective_deals", "won_acv", "lost_acv", "winrate", "lift", "ci_low", "ci_high"])
         #expect(t.rows.map { $0.map(Self.text) } == [
-            ["(all)", "4", "100000.0000", "270000.0000", "0.2703", "0.0000"],
-            ["Enterprise", "3", "100000.0000", "250000.0000", "0.2857", "0.0154"],
-            ["SMB", "1", "0.0000", "20000.0000", "0.0000", "-0.2703"],
+            ["(all)", "4", "2.5879", "100000.0000", "270000.0000", "0.2703", "0.0000", "0.0378", "0.7772"],
+            ["Enterprise", "3", "2.3333", "100000.0000", "250000.0000", "0.2857", "0.0154", "0.0386", "0.7995"],
+            ["SMB", "1", "1.0000", "0.0000", "20000.0000", "0.0000", "-0.2703", "0.0000", "0.7935"],
         ])
+        // Both groups rest on fewer than 10 effective deals.
+        #expect(t.marks == [nil, "n<10", "n<10"])
+        #expect(t.footnotes.count == 1 && t.footnotes[0].contains("effective deals"))
+    }
+
+    @Test func effectiveDealsEqualTheCountWhenACVsAreEqual() {
+        // Four deals of the same ACV are four deals: the plain Wilson interval of 1 in 4.
+        let n = Wilson.effectiveSize(sum: 4 * 50_000, sumOfSquares: 4 * 50_000 * 50_000)!
+        #expect(abs(n - 4) < 1e-12)
+        let weighted = Wilson.interval(proportion: 0.25, size: n)!, plain = Wilson.interval(successes: 1, trials: 4)!
+        #expect(abs(weighted.low - plain.low) < 1e-12 && abs(weighted.high - plain.high) < 1e-12)
+        #expect(Wilson.effectiveSize(sum: 0, sumOfSquares: 0) == nil)
     }
 
     @Test func expectedLostACVByDriver() throws {

@@ -4,7 +4,7 @@ import DealqLanguage
 public enum VerbColumns {
     public static func names(_ verb: Verb, groupBy: [String], hasText: Bool, weighByACV: Bool = false) -> [String] {
         if weighByACV && verb == .winrate {
-            return (groupBy.isEmpty ? ["group"] : groupBy) + ["deals", "won_acv", "lost_acv", "winrate", "lift"]
+            return (groupBy.isEmpty ? ["group"] : groupBy) + ["deals", "effective_deals", "won_acv", "lost_acv", "winrate", "lift", "ci_low", "ci_high"]
         }
         if weighByACV && verb == .drivers {
             return groupBy + ["category", "acv", "share", "deals"]

@@ -293,13 +293,21 @@ struct Executor {
     /// excludes the baseline; the footnotes say what the marks mean and how
     /// many such differences chance alone would give.
     func markGroups(_ table: inout DealqRender.Table, baseline: Double?) {
-        guard table.rows.count > 1, let deals = table.columns.firstIndex(where: { $0.name == "deals" }) else { return }
+        // ACV-weighted rates rest on their effective number of deals.
+        let weighted = table.columns.contains { $0.name == "effective_deals" }
+        guard table.rows.count > 1,
+              let deals = table.columns.firstIndex(where: { $0.name == (weighted ? "effective_deals" : "deals") }) else { return }
         let low = table.columns.firstIndex { $0.name == "ci_low" }, high = table.columns.firstIndex { $0.name == "ci_high" }
         var marks: [String?] = [nil]
         var small = 0, apart = 0
         for row in table.rows.dropFirst() {
-            guard case .integer(let n) = row[deals] else { marks.append(nil); continue }
-            if n < minimumGroupSize {
+            let n: Double
+            switch row[deals] {
+            case .integer(let count): n = Double(count)
+            case .number(let count): n = count
+            default: n = 0
+            }
+            if n < Double(minimumGroupSize) {
                 marks.append("n<\(minimumGroupSize)")
                 small += 1
             } else if let baseline, let low, let high, case .number(let lo) = row[low], case .number(let hi) = row[high],
@@ -318,7 +326,9 @@ struct Executor {
                                    + "outside it: expect about \(chance) such groups among these \(groups).")
         }
         if small > 0 {
-            table.footnotes.append("n<\(minimumGroupSize): fewer than \(minimumGroupSize) won + lost deals; too few to read a rate from.")
+            table.footnotes.append(weighted
+                ? "n<\(minimumGroupSize): fewer than \(minimumGroupSize) effective deals ((ΣACV)² ÷ ΣACV²: a few big deals count as few); too few to read a rate from."
+                : "n<\(minimumGroupSize): fewer than \(minimumGroupSize) won + lost deals; too few to read a rate from.")
         }
     }
 
@@ -370,18 +380,27 @@ struct Executor {
         return table
     }
 
-    /// `winrate weight:acv`: won ACV ÷ (won + lost ACV); no interval (it is not a proportion of deals).
+    /// `winrate weight:acv`: won ACV ÷ (won + lost ACV), a proportion of wins weighted by
+    /// ACV. Its 95% interval is Wilson's at Kish's effective number of deals,
+    /// (ΣACV)² ÷ ΣACV² (`effective_deals`): with equal ACVs it is the plain interval
+    /// of the deals; when one big deal carries the group, the group counts as little
+    /// more than that one deal, and the interval says so.
     mutating func weightedWinrate(_ plan: Plan, _ names: [String]) throws -> DealqRender.Table {
         let groups = plan.query.groupBy
+        let kinds: [DealqRender.Column.Kind] = [.integer, .number, .money, .money, .rate, .rate, .rate, .rate]
         var table = DealqRender.Table(columns: (groups.isEmpty ? [DealqRender.Column("group", .text)] : groups.map { DealqRender.Column($0.name, .text) })
-                                      + [DealqRender.Column("deals", .integer), DealqRender.Column("won_acv", .money),
-                                         DealqRender.Column("lost_acv", .money), DealqRender.Column("winrate", .rate), DealqRender.Column("lift", .rate)])
+                                      + zip(names.suffix(kinds.count), kinds).map { DealqRender.Column($0, $1) })
         func cells(_ values: [DatabaseValue], baseline: Double?) -> [Cell] {
             let n = Int.fromDatabaseValue(values[0]) ?? 0
             let won = Double.fromDatabaseValue(values[1]) ?? 0, lost = Double.fromDatabaseValue(values[2]) ?? 0
-            let rate: Double? = won + lost > 0 ? won / (won + lost) : nil
-            return [.integer(n), .number(won), .number(lost), rate.map { .number($0) } ?? .null,
-                    rate.flatMap { r in baseline.map { .number(r - $0) } } ?? .null]
+            let squares = Double.fromDatabaseValue(values[3]) ?? 0
+            let effective = Wilson.effectiveSize(sum: won + lost, sumOfSquares: squares)
+            guard let effective, won + lost > 0 else { return [.integer(n), .null, .number(won), .number(lost), .null, .null, .null, .null] }
+            let rate = won / (won + lost)
+            let interval = Wilson.interval(proportion: rate, size: effective)
+            return [.integer(n), .number(effective), .number(won), .number(lost), .number(rate),
+                    baseline.map { .number(rate - $0) } ?? .null,
+                    interval.map { .number($0.low) } ?? .null, interval.map { .number($0.high) } ?? .null]
         }
         let base = try groupRows(plan.baseline!, groups: 0)[0].values
         let won = Double.fromDatabaseValue(base[1]) ?? 0, lost = Double.fromDatabaseValue(base[2]) ?? 0
@@ -395,7 +414,7 @@ struct Executor {
             for (i, facet) in groups.enumerated() { line.append(try display(row.keys[i], facet)) }
             table.rows.append(line + cells(row.values, baseline: baseRate))
         }
-        markGroups(&table, baseline: nil)
+        markGroups(&table, baseline: baseRate)
         return table
     }
 

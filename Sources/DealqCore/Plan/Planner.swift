@@ -177,12 +177,14 @@ public enum Planner {
         return sql
     }
 
-    /// Deals with an ACV (won + lost), won ACV and lost ACV per group.
+    /// Deals with an ACV (won + lost), won ACV, lost ACV and the sum of squared
+    /// won + lost ACVs (for the effective number of deals) per group.
     static func weightedWinrate(_ groups: [Catalog.Facet]) -> SQLFragment {
         grouped(groups, [
             "coalesce(sum(m.outcome IN ('won', 'lost')), 0)",
             "coalesce(sum(CASE WHEN m.outcome = 'won' THEN d.acv END), 0)",
             "coalesce(sum(CASE WHEN m.outcome = 'lost' THEN d.acv END), 0)",
+            "coalesce(sum(CASE WHEN m.outcome IN ('won', 'lost') THEN d.acv * d.acv END), 0)",
         ], from: "m JOIN deals d ON d.rowid = m.deal AND d.acv IS NOT NULL")
     }
 
