@@ -79,12 +79,14 @@ public func render<Stream: TextOutputStream>(
     _ table: Table, as format: OutputFormat, options: RenderOptions = RenderOptions(),
     to stream: inout Stream
 ) {
-    if format == .table, let grids = TimeGrid.grids(table) {
+    if format == .table, let (grids, footnotes) = TimeGrid.grids(table) {
         for (index, (grid, caption)) in grids.enumerated() {
             if index > 0 { stream.write("\n") }
             stream.write(caption + "\n")
             render(grid, as: .table, options: options, to: &stream)
         }
+        if !footnotes.isEmpty { stream.write("\n") }
+        for line in footerLines(footnotes, width: format == .table ? options.width : nil) { stream.write(line + "\n") }
         return
     }
     if format.isHuman && (table.marks.contains { $0 != nil } || !table.footnotes.isEmpty) {
@@ -99,7 +101,7 @@ public func render<Stream: TextOutputStream>(
         shown.footnotes = []
         render(shown, as: format, options: options, to: &stream)
         if !table.footnotes.isEmpty { stream.write("\n") }
-        for line in table.footnotes { stream.write(line + "\n") }
+        for line in footerLines(table.footnotes, width: format == .table ? options.width : nil) { stream.write(line + "\n") }
         return
     }
     switch format {
