@@ -317,11 +317,28 @@ import Testing
         #expect(quotes.rows.count == 3 && quotes.totalRows == 4)
         #expect(quotes.columns.count == 9)
         #expect(try table("quotes limit:4").totalRows == nil)
-        #expect(try table("insights limit:1").totalRows == nil)
+        #expect(try table("insights limit:1").totalRows == 4)
     }
 
     @Test func insights() throws {
-        #expect(try rows("insights") == [["SSO", "gap", "needed SAML", "A-2", "Beta LLC", "lost", "50000.0000"]])
+        // Newest deal first (A-1 2025-06-10, A-2 2025-05-01, A-6 2024-12-01), then in file order.
+        #expect(try rows("insights") == [
+            ["Reporting", "advantage", "live dashboards", "A-1", "Alpha Corp", "won", "100000.0000"],
+            ["SSO", "gap", "needed SAML", "A-2", "Beta LLC", "lost", "50000.0000"],
+            ["Reporting", "gap", "no scheduled exports", "A-6", "Zeta Group", "lost", "200000.0000"],
+            ["SSO", "requested", "null", "A-6", "Zeta Group", "lost", "200000.0000"],
+        ])
+    }
+
+    @Test func areaByLabelKeepsAreaAndLabelOfTheSameInsight() throws {
+        // area and label are independent list facets: A-6 (Reporting gap, SSO requested) has area SSO and label gap.
+        #expect(try rows("count area:SSO label:gap") == [["2"]])
+        // area.gap holds the areas recorded as a gap: SSO only in A-2, Reporting only in A-6.
+        #expect(try rows("count area.gap:SSO") == [["1"]])
+        #expect(try rows("count by area.gap") == [["Reporting", "1"], ["SSO", "1"], ["(none)", "4"]])
+        #expect(try rows("count by area.advantage outcome:won") == [["Reporting", "1"], ["(none)", "1"]])
+        #expect(try column("quotes area.gap:Reporting", "deal") == ["A-6"])
+        #expect(try column("deals has:area.requested", "id") == ["A-6"])
     }
 
     @Test func spellingShownIsTheCommonest() throws {

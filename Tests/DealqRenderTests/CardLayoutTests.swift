@@ -373,3 +373,31 @@ private func table(_ table: Table, width: Int?, color: Bool = false, maxRows: In
             """)
     }
 }
+
+/// Quotes in documents (reports): block quotes with who said it and in which deal.
+@Suite struct DocumentQuoteTests {
+    @Test func markdownBlockQuotes() {
+        var table = Samples.quotes
+        table.rows = Array(table.rows.prefix(2)) + [Samples.quoteRow(.text("\"Pricing *was* <the> [issue]\""), ["deal": .text("A-9")])]
+        #expect(markdownQuotes(table) == """
+            > “What stuck with me is that the RevOps Lead would not sign without a proper security review, and it never got scheduled.”\\
+            > — RevOps Lead, interview, 2025-12-28 · Buyer interview; D-2025-00049 Nimbus Agritech · lost · $87K
+
+            > “The short version is that it felt like your team was selling to a bigger company than ours.”\\
+            > — call; D-2025-00159 Larkspur Partners · won · $14.3K
+
+            > “Pricing \\*was\\* \\<the> \\[issue\\]”\\
+            > — A-9
+
+            """)
+    }
+
+    @Test func htmlBlockQuotesAreEscaped() {
+        let table = Table(columns: Samples.quoteColumns, rows: [Samples.quoteRow(.text("<b>R&D</b>"))], layout: .quotes)
+        #expect(htmlQuotes(table) == "<blockquote><p>“&lt;b&gt;R&amp;D&lt;/b&gt;”</p></blockquote>\n")
+    }
+
+    @Test func notQuotes() {
+        #expect(markdownQuotes(Samples.deals) == nil && htmlQuotes(Samples.deals) == nil)
+    }
+}

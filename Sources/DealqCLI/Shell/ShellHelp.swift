@@ -82,7 +82,8 @@ enum ShellHelp {
         "facets": """
             Facets: id account segment region product rep stage outcome acv closed month quarter year
             competitor competitor.primary competitor.incumbent competitor.selected crm.loss_reason
-            crm.win_reason crm.competitor category driver topic tag source confidence area label,
+            crm.win_reason crm.competitor category driver topic tag source confidence area label
+            area.gap area.advantage area.bug area.requested (the areas recorded with that label),
             and custom front-matter fields. .facets lists them with values; .facets FACET shows more values.
             """,
         "dates": """

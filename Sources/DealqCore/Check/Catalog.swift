@@ -58,6 +58,7 @@ public struct Catalog: Sendable {
         for name in ["category", "driver", "topic", "tag", "source"] { add(Facet(name: name, kind: .list, storage: .facetRows)) }
         add(Facet(name: "confidence", kind: .number, storage: .dealColumn("confidence")))
         for name in ["area", "label"] { add(Facet(name: name, kind: .list, storage: .facetRows)) }
+        for label in Catalog.insightLabels { add(Facet(name: "area.\(label)", kind: .list, storage: .facetRows)) }
         add(Facet(name: "mismatch", kind: .text, storage: .facetRows))
         for field in customFields where facets[field.name.lowercased()] == nil {
             let name = field.name.lowercased()
@@ -65,6 +66,9 @@ public struct Catalog: Sendable {
             add(Facet(name: name, kind: field.kind, storage: storage, isCustom: true))
         }
     }
+
+    /// The labels of a product insight, each also a facet of the areas so labelled (`area.gap`).
+    public static let insightLabels = Insight.Label.allCases.map(\.rawValue)
 
     /// The facet named `name`, compared ignoring case.
     public func facet(_ name: String) -> Facet? {

@@ -19,6 +19,7 @@ struct FrontMatter {
         "competitors", "competitor", "competitor.primary", "competitor.incumbent", "competitor.selected",
         "crm", "crm.loss_reason", "crm.win_reason", "crm.competitor", "drivers", "driver", "category",
         "topics", "topic", "tags", "tag", "sources", "source", "confidence", "insights", "area", "label",
+        "area.gap", "area.advantage", "area.bug", "area.requested",
         "month", "quarter", "year", "has", "since", "before", "sort", "limit", "by", "and", "or", "not",
         "weight", "mismatch",
     ]

@@ -21,6 +21,8 @@ extension Report {
             td.bar { width: 12rem; } td.bar div { background: #4a7bd0; height: .8rem; border-radius: 2px; }
             td.mark, p.note { color: #666; font-size: 13px; }
             code { background: #f4f4f4; padding: 0 .25rem; }
+            blockquote { margin: .8rem 0; padding: 0 1rem; border-left: 3px solid #4a7bd0; }
+            blockquote p { margin: 0; } blockquote footer { color: #666; font-size: 13px; }
             </style>
             </head>
             <body>
@@ -31,9 +33,10 @@ extension Report {
         for section in sections {
             let question = section.question.last.map { ".?!".contains($0) } == true ? section.question : section.question + "."
             out += "<h2>\(htmlEscaped(section.title))</h2>\n<p>\(htmlEscaped(question))"
-            if let headline = Self.headline(section.table) { out += " " + htmlEscaped(headline) }
+            if let headline = Self.headline(section) { out += " " + htmlEscaped(headline) }
             out += "</p>\n"
-            out += section.table.rows.isEmpty ? "<p><em>No deals.</em></p>\n" : htmlTable(section.table)
+            out += section.table.rows.isEmpty ? "<p><em>No deals.</em></p>\n"
+                : htmlQuotes(section.table) ?? htmlTable(section.table)
             out += "<p>Query: <code>\(htmlEscaped(section.query))</code></p>\n"
         }
         out += "<h2>Reproduce these numbers</h2>\n<ul>\n"

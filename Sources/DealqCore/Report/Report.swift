@@ -14,6 +14,8 @@ public struct Report: Sendable {
         public var question: String
         public var query: String
         public var table: DealqRender.Table
+        /// Whether the first group is a list facet (a deal counts in several groups, so counts do not add up).
+        public var listGroups = false
     }
 
     public var audience: Audience
@@ -35,13 +37,16 @@ public struct Report: Sendable {
             ])
         case .product:
             return ("Product gaps and advantages, in the buyers' words", [
-                ("Insights by area", "Which product areas come up, and as what?", "count by area, label" + f),
-                ("Gaps in lost deals", "What was missing when we lost?", "insights label:gap outcome:lost limit:20" + f),
+                ("Insights by area", "Which product areas come up most often in the deals' insights?",
+                 "count by area limit:15" + f),
+                ("Gaps that appear in losses", "Which areas were recorded as a gap in the deals we lost?",
+                 "count by area.gap outcome:lost" + f),
+                ("Advantages that appear in wins", "Which areas were recorded as an advantage in the deals we won?",
+                 "count by area.advantage outcome:won" + f),
                 ("Win rate by topic", "How the win rate moves when a topic comes up", "winrate by topic" + f),
-                ("What buyers said about implementation", "Buyer quotes on the topic that costs most", "quotes topic:implementation limit:10" + f),
             ])
         case .sales:
-            let name = competitor.map { $0.contains(" ") ? "\"\($0)\"" : $0 } ?? ""
+            let name = competitor.map { SavedQuery.written($0) ?? $0 } ?? ""
             let against = competitor == nil ? "" : " competitor:\(name)"
             let selected = competitor == nil ? "" : " competitor.selected:\(name)"
             let who = competitor ?? "each competitor"
@@ -53,6 +58,28 @@ public struct Report: Sendable {
             ])
         }
     }
+
+    /// Sections that follow from a section's answer: for product, the buyers' quotes
+    /// on the areas most often recorded as a gap in losses (three) and as an
+    /// advantage in wins (two), from the deals that recorded them so.
+    static func followUps(_ audience: Audience, after query: String, answer: DealqRender.Table, filters: String) -> [(String, String, String)] {
+        let f = filters.isEmpty ? "" : " " + filters
+        guard audience == .product else { return [] }
+        let areas = answer.rows.compactMap { row -> String? in
+            if case .text(let area) = row[0], area != "(none)" { return area } else { return nil }
+        }
+        let follow: [(facet: String, label: String, outcome: String, areas: Int, quotes: Int)] = [
+            ("area.gap", "a gap", "lost", 3, 5), ("area.advantage", "an advantage", "won", 2, 3),
+        ]
+        guard let next = follow.first(where: { query.hasPrefix("count by \($0.facet) outcome:\($0.outcome)") }) else { return [] }
+        return areas.prefix(next.areas).compactMap { area in
+            SavedQuery.written(area).map { name in
+                ("In the buyers' words: \(area) as \(next.label)",
+                 "What buyers said in \(next.outcome) deals that recorded \(area) as \(next.label)",
+                 "quotes \(next.facet):\(name) outcome:\(next.outcome) limit:\(next.quotes)" + f)
+            }
+        }
+    }
 }
 
 extension QueryEngine {
@@ -60,9 +87,14 @@ extension QueryEngine {
     public func report(_ audience: Report.Audience, filters: String, competitor: String?, today: CalendarDate) throws(QueryFailure) -> Report {
         let plan = Report.plan(audience, filters: filters, competitor: competitor)
         var sections: [Report.Section] = []
-        for (title, question, query) in plan.sections {
+        var queue = plan.sections[...]
+        while let (title, question, query) = queue.popFirst() {
             let answer = try answer(query, today: today, defaultLimit: nil)
-            sections.append(Report.Section(title: title, question: question, query: query, table: answer.table))
+            let first = answer.table.columns.first.flatMap { catalog.facet($0.name) }
+            sections.append(Report.Section(title: title, question: question, query: query, table: answer.table,
+                                           listGroups: first?.kind == .list))
+            let next = Report.followUps(audience, after: query, answer: answer.table, filters: filters)
+            queue = next[...] + queue
         }
         return Report(audience: audience, title: plan.title, filters: filters, sections: sections)
     }
@@ -76,7 +108,8 @@ extension Report {
     }
 
     /// One sentence a reader takes away from a section's table, from its own numbers.
-    static func headline(_ table: DealqRender.Table) -> String? {
+    static func headline(_ section: Section) -> String? {
+        let table = section.table
         func column(_ name: String) -> Int? { table.columns.firstIndex { $0.name == name } }
         func text(_ cell: Cell) -> String? { if case .text(let s) = cell { return s } else { return nil } }
         func number(_ cell: Cell) -> Double? {
@@ -102,11 +135,19 @@ extension Report {
            let value = number(first[share]), table.columns.first?.name == "category" {
             return "The largest: \(text(first[category]) ?? "") at \(formatPercent(value))."
         }
-        if let deals = column("deals"), table.columns.count == 2, let first = table.rows.first, let n = number(first[deals]) {
+        if let deals = column("deals"), table.columns.count == 2,
+           let first = table.rows.first(where: { text($0[0]) != "(none)" }), let n = number(first[deals]) {
+            // On a list facet a deal counts under each of its values: the counts do not add up to a total.
+            guard !section.listGroups else { return "The most: \(text(first[0]) ?? ""), in \(Int(n)) deal\(n == 1 ? "" : "s")." }
             let total = table.rows.compactMap { number($0[deals]) }.reduce(0, +)
             return "The most: \(text(first[0]) ?? "") with \(Int(n)) of \(Int(total))."
         }
         return nil
+    }
+
+    /// A section's answer for reading: quotes as block quotes, anything else as its markdown table.
+    static func markdownAnswer(_ table: DealqRender.Table) -> String {
+        markdownQuotes(table) ?? render(table, as: .markdown)
     }
 
     /// The report as markdown: a title, then each section's question, its
@@ -117,9 +158,9 @@ extension Report {
         for section in sections {
             let question = section.question.last.map { ".?!".contains($0) } == true ? section.question : section.question + "."
             out += "## \(section.title)\n\n\(question)"
-            if let headline = Self.headline(section.table) { out += " " + headline }
+            if let headline = Self.headline(section) { out += " " + headline }
             out += "\n\n"
-            out += section.table.rows.isEmpty ? "_No deals._\n" : render(section.table, as: .markdown)
+            out += section.table.rows.isEmpty ? "_No deals._\n" : Self.markdownAnswer(section.table)
             out += "\nQuery: `\(section.query)`\n\n"
         }
         out += "## Reproduce these numbers\n\n"

@@ -91,6 +91,17 @@ struct QuoteCards {
         }
     }
 
+    /// The quote, who said it and in which deal, as plain strings (for documents).
+    func parts(_ row: [Cell]) -> (quote: String, attribution: String, context: String) {
+        func field(_ name: String) -> String? { table.columns.firstIndex { $0.name == name }.flatMap { text(row, $0) } }
+        let quoteText = removingHighlightMarkers(QuoteCards.quoteText(table.cell(row: row, column: quote)).plain).trimmingSpaces()
+        let who = ["speaker", "source", "date"].compactMap(field).joined(separator: ", ")
+        let attribution = [who, field("section") ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")
+        let deal = ["deal", "account"].compactMap(field).joined(separator: " ")
+        let context = ([deal] + ["outcome", "acv"].compactMap(field)).filter { !$0.isEmpty }.joined(separator: " · ")
+        return (quoteText.isEmpty ? nullText : "“" + oneLine(quoteText) + "”", oneLine(attribution), oneLine(context))
+    }
+
     /// A cell as a person reads it (`$87K`, `2025-12-28`); nil when absent or blank.
     private func text(_ row: [Cell], _ column: Int) -> String? {
         guard let text = humanText(table.cell(row: row, column: column), column: table.columns[column]) else {
@@ -203,4 +214,32 @@ struct SnippetRows {
         if !grid.footers.isEmpty, !grid.rows.isEmpty { stream.write("\n") }
         for line in grid.footers { stream.write(line + "\n") }
     }
+}
+
+/// A `quotes` answer as Markdown block quotes, one per row, for documents a person
+/// reads (reports): the quote, then who said it and in which deal on the next line.
+///
+/// ```
+/// > “Implementation took two weeks.”\
+/// > — CIO, interview, 2025-06-20 · Buyer interview; A-1 Alpha Corp · won · $100K
+/// ```
+///
+/// Nil when the table has no `quote` column.
+public func markdownQuotes(_ table: Table) -> String? {
+    guard let cards = QuoteCards(table) else { return nil }
+    return table.rows.map { row in
+        let (quote, attribution, context) = cards.parts(row)
+        let source = [attribution, context].filter { !$0.isEmpty }.joined(separator: "; ")
+        return "> " + MarkdownFormat.escaped(quote) + (source.isEmpty ? "" : "\\\n> — " + MarkdownFormat.escaped(source)) + "\n"
+    }.joined(separator: "\n")
+}
+
+/// A `quotes` answer as HTML `<blockquote>`s, one per row (see `markdownQuotes`).
+public func htmlQuotes(_ table: Table) -> String? {
+    guard let cards = QuoteCards(table) else { return nil }
+    return table.rows.map { row in
+        let (quote, attribution, context) = cards.parts(row)
+        let source = [attribution, context].filter { !$0.isEmpty }.joined(separator: "; ")
+        return "<blockquote><p>\(htmlEscaped(quote))</p>" + (source.isEmpty ? "" : "<footer>— \(htmlEscaped(source))</footer>") + "</blockquote>\n"
+    }.joined()
 }

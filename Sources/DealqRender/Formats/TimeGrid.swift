@@ -87,3 +87,4 @@ enum TimeGrid {
         return (grid.grid, grid.caption.replacingOccurrences(of: "ci_low by", with: "95% interval by"))
     }
 }
+
