@@ -13,5 +13,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+# A spreadsheet program (Gnumeric's ssconvert) checks that exported CSV opens as plain data.
+if ! command -v ssconvert >/dev/null; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends gnumeric >/dev/null
+fi
 # The grammar check runs the formal grammar with Lark (PyPI).
 python3 -c 'import lark' 2>/dev/null || python3 -m pip install -q lark >/dev/null 2>&1 || python3 -m pip install -q --break-system-packages lark >/dev/null

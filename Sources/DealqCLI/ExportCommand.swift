@@ -10,7 +10,9 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             crm-updates: one row per deal where the rep's CRM reason names another category than the \
             heaviest driver, or where a lost deal's buyer selected a competitor the CRM does not name. \
-            Columns: \(QueryEngine.crmUpdateColumns.joined(separator: ", ")). CSV unless --format says otherwise. \
+            Columns: \(QueryEngine.crmUpdateColumns.joined(separator: ", ")). CSV for spreadsheets unless --format \
+            says otherwise: UTF-8 with a byte-order mark, CRLF line ends, and text that a spreadsheet would run \
+            as a formula (starting with =, +, -, @) prefixed with '. \
             Filters narrow the deals, as in a query: dealq export crm-updates since:2025-01-01 segment:enterprise
             """)
 
@@ -38,6 +40,7 @@ struct ExportCommand: ParsableCommand {
             throw CommonOptions.fail(error, text: "deals " + text)
         }
         try options.write(render(table, as: format, options: RenderOptions(width: options.output == nil ? Terminal.width : nil,
-                                                                           color: options.output == nil && Terminal.color)))
+                                                                           color: options.output == nil && Terminal.color,
+                                                                           spreadsheet: true)))
     }
 }

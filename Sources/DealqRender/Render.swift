@@ -59,11 +59,14 @@ public struct RenderOptions: Sendable, Equatable {
     /// Show at most this many rows in the human formats (`table`, `markdown`), with a
     /// "showing N of M" footer. Machine formats (`csv`, `json`, `jsonl`) always write every row.
     public var maxRows: Int?
+    /// CSV for a spreadsheet program rather than a script (see `CSVFormat`).
+    public var spreadsheet: Bool
 
-    public init(width: Int? = nil, color: Bool = false, maxRows: Int? = nil) {
+    public init(width: Int? = nil, color: Bool = false, maxRows: Int? = nil, spreadsheet: Bool = false) {
         self.width = width
         self.color = color
         self.maxRows = maxRows
+        self.spreadsheet = spreadsheet
     }
 }
 

@@ -144,7 +144,10 @@ import Testing
     @Test func crmUpdatesExportImportsAsCSV() throws {
         let r = try dealq(["export", "crm-updates", "since:2025-01-01"])
         #expect(r.status == 0, "\(r.stderr)")
-        let lines = r.stdout.split(separator: "\n")
+        // For spreadsheets: a byte-order mark, then records ending in CRLF.
+        #expect(r.stdout.hasPrefix("\u{FEFF}") && r.stdout.hasSuffix("\r\n"))
+        let lines = r.stdout.dropFirst().components(separatedBy: "\r\n").dropLast()
+        #expect(lines.allSatisfy { !$0.contains("\n") })
         #expect(lines.first == "deal,account,outcome,closed,crm_reason,crm_competitor,evidence_category,evidence_competitor,reason_differs,competitor_differs")
         #expect(lines.count > 5)
         #expect(lines.dropFirst().allSatisfy { $0.contains(",2025-") })
@@ -226,5 +229,47 @@ import Testing
         folder.write("a.md", dealText())
         let r = try runDealq(["count"], in: "/", environment: ["DEALQ_CORPUS": folder.path])
         #expect(r.stdout == "deals\n1\n")
+    }
+}
+
+/// `dealq export crm-updates` opened by a spreadsheet program (Gnumeric's `ssconvert`,
+/// installed by `scripts/setup.sh`): every cell is plain data, none a formula, and
+/// names with accents, commas and quotes arrive as written.
+@Suite struct CRMUpdatesSpreadsheetTests {
+    @Test func importsIntoASpreadsheetAsPlainData() throws {
+        let folder = try fixtureCopy("semantics")
+        for (file, account) in [("a2.md", "Beta LLC"), ("a3.md", "Gamma Inc")] {
+            let path = folder.path + "/" + file
+            let hostile = account == "Beta LLC" ? #""=HYPERLINK(\"http://example.com\",\"Beta\")""# : #""Müller, Söhne & \"Co\"""#
+            let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "account: \(account)", with: "account: \(hostile)")
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let csv = folder.path + "/crm.csv", sheet = folder.path + "/crm.gnumeric"
+        let export = try runDealq(["--corpus", folder.path, "export", "crm-updates", "-o", csv])
+        #expect(export.status == 0, "\(export.stderr)")
+
+        let convert = Process()
+        convert.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        convert.arguments = ["ssconvert", csv, sheet]
+        convert.standardError = Pipe()
+        try convert.run()
+        convert.waitUntilExit()
+        try #require(convert.terminationStatus == 0, "ssconvert is missing or failed (scripts/setup.sh installs it)")
+
+        let unzip = Process()
+        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        unzip.arguments = ["gzip", "-dc", sheet]
+        let out = Pipe()
+        unzip.standardOutput = out
+        try unzip.run()
+        let xml = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        unzip.waitUntilExit()
+        // <gnm:Cell Row="1" Col="1" ValueType="60">text</gnm:Cell>: a cell without ValueType is a formula.
+        let cells = xml.components(separatedBy: "<gnm:Cell ").dropFirst().map { String($0.prefix { $0 != "\n" }) }
+        #expect(cells.count == 3 * 10 - 3, "header and two deals; A-2 has no CRM competitor, A-3 neither reason nor competitor")
+        #expect(cells.allSatisfy { $0.contains("ValueType=") }, "\(cells.filter { !$0.contains("ValueType=") })")
+        #expect(cells.first?.hasSuffix(">deal</gnm:Cell>") == true)
+        #expect(cells.contains { $0.hasSuffix(">=HYPERLINK(&quot;http://example.com&quot;,&quot;Beta&quot;)</gnm:Cell>") })
+        #expect(cells.contains { $0.hasSuffix(">Müller, Söhne &amp; &quot;Co&quot;</gnm:Cell>") })
     }
 }

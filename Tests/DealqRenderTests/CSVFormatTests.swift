@@ -14,6 +14,17 @@ import Testing
         #expect(CSVFormat.quoted("株式会社") == "株式会社")
     }
 
+    @Test func spreadsheetCSVHasAByteOrderMarkCRLFAndNoFormulas() {
+        let table = Table(columns: [Column("account", .text), Column("lift", .rate)],
+                          rows: [[.text("=HYPERLINK(\"http://x\",\"y\")"), .number(-0.25)], [.text("+1 555"), .integer(-3)],
+                                 [.text("@SUM(A1)"), .null], [.text("-2+3"), .number(0.5)], [.text("Müller, Söhne & Co"), .null]])
+        let text = render(table, as: .csv, options: RenderOptions(spreadsheet: true))
+        #expect(text == "\u{FEFF}account,lift\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-0.25\r\n'+1 555,-3\r\n'@SUM(A1),\r\n"
+                + "'-2+3,0.5\r\n\"Müller, Söhne & Co\",\r\n")
+        // Numbers are numbers (a negative lift is not text), and scripts' CSV is unchanged.
+        #expect(render(table, as: .csv).hasPrefix("account,lift\n\"=HYPERLINK("))
+    }
+
     @Test func dealsWithQuotingNullsMoneyAndSnippets() {
         #expect(render(Samples.deals, as: .csv) == """
             id,account,outcome,acv,closed,competitor,top_driver,snippet

@@ -45,7 +45,9 @@ enum FacetRows {
         for insight in deal.insights { add("area", insight.area) }
         for insight in deal.insights { add("label", insight.label.rawValue) }
         // `area.gap:SSO`: an insight on that area with that label (area and label of the same insight).
-        for insight in deal.insights { add("area." + insight.label.rawValue, insight.area) }
+        for label in Insight.Label.allCases {
+            for insight in deal.insights where insight.label == label { add("area." + label.rawValue, insight.area) }
+        }
         add("mismatch", deal.mismatch.map { $0 ? "true" : "false" })
         for field in deal.custom { add(field.name.lowercased(), field.value.text) }
         return rows

@@ -3,24 +3,39 @@
 /// Fields are quoted as RFC 4180 says (when they hold a comma, a double quote, CR or LF;
 /// quotes doubled); records end with LF. Numbers are plain and unrounded (`120000`,
 /// `0.42105263157894735`), absent values are empty fields, snippets lose their highlight markers.
+///
+/// With `RenderOptions.spreadsheet` (files meant to be opened in Excel, LibreOffice or
+/// Google Sheets and imported into a CRM): a UTF-8 byte-order mark first (so that Excel
+/// reads accented names as UTF-8), records end with CRLF as RFC 4180 says, and a text
+/// field that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a
+/// tab or CR) gets a leading `'`, so a CRM value like `=HYPERLINK(…)` stays text.
 struct CSVFormat: TableFormat {
     func write<Stream: TextOutputStream>(_ table: Table, options: RenderOptions, to stream: inout Stream) {
         guard !table.columns.isEmpty else { return }
-        writeRecord(table.columns.map(\.name), to: &stream)
+        let end = options.spreadsheet ? "\r\n" : "\n"
+        if options.spreadsheet { stream.write("\u{FEFF}") }
+        writeRecord(table.columns.map(\.name), end: end, to: &stream)
         for row in table.rows {
             let fields = table.columns.indices.map { index -> String in
                 switch machineValue(table.cell(row: row, column: index), kind: table.columns[index].kind) {
                 case .null: ""
-                case .string(let text), .number(let text): text
+                case .number(let text): text
+                case .string(let text): options.spreadsheet ? CSVFormat.inert(text) : text
                 }
             }
-            writeRecord(fields, to: &stream)
+            writeRecord(fields, end: end, to: &stream)
         }
     }
 
-    private func writeRecord<Stream: TextOutputStream>(_ fields: [String], to stream: inout Stream) {
+    private func writeRecord<Stream: TextOutputStream>(_ fields: [String], end: String, to stream: inout Stream) {
         stream.write(fields.map(CSVFormat.quoted).joined(separator: ","))
-        stream.write("\n")
+        stream.write(end)
+    }
+
+    /// Text a spreadsheet would take for a formula, made plain text with a leading `'`.
+    static func inert(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        return "'" + text
     }
 
     /// The field as it appears in a record.
