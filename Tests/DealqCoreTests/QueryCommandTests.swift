@@ -135,7 +135,12 @@ import Testing
         #expect(sales.status == 0)
         #expect(sales.stdout.hasPrefix("# Competitor page: Acme Analytics"))
         let product = try dealq(["report", "product"])
-        #expect(product.stdout.contains("## Gaps in lost deals"))
+        #expect(product.stdout.contains("## Gaps that appear in losses"))
+        #expect(product.stdout.components(separatedBy: "## In the buyers' words: ").count - 1 == 5)
+        // Without --competitor: the head-to-head table, then a page for each of the three competitors met most.
+        let pages = try dealq(["report", "sales"])
+        #expect(pages.stdout.hasPrefix("# Competitor pages"))
+        #expect(pages.stdout.components(separatedBy: ": why we lose\n").count - 1 == 3)
         let bad = try dealq(["report", "leadership", "segmnt:smb"])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("^^^^^^"))

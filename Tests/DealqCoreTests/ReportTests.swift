@@ -48,6 +48,23 @@ import Testing
         #expect(page.contains("<li><code>dealq &quot;winrate by quarter&quot;</code></li>"))
     }
 
+    @Test func salesWithoutACompetitorWritesAPageForEachOfTheThreeWeLoseMost() throws {
+        // Lost deals with each competitor in the deal: Acme Analytics 2, Spreadsheets 2, No decision 1,
+        // Internal build 0 (never a page: nothing lost).
+        let (_, engine) = try engine()
+        let report = try engine.report(.sales, filters: "", competitor: nil, today: Self.today)
+        #expect(report.sections.map(\.title) == [
+            "Head-to-head win rate",
+            "Acme Analytics: why we lose", "Acme Analytics: recent buyer quotes",
+            "Spreadsheets: why we lose", "Spreadsheets: recent buyer quotes",
+            "No decision: why we lose", "No decision: recent buyer quotes",
+        ])
+        #expect(report.sections[5].query == #"drivers outcome:lost competitor.selected:"No decision""#)
+        for section in report.sections {
+            #expect(try engine.answer(section.query, today: Self.today, defaultLimit: nil).table == section.table)
+        }
+    }
+
     @Test func htmlEscapesText() {
         #expect(htmlEscaped("<b>\"R&D\" isn't</b>") == "&lt;b&gt;&quot;R&amp;D&quot; isn&#39;t&lt;/b&gt;")
     }

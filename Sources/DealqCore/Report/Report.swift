@@ -46,24 +46,50 @@ public struct Report: Sendable {
                 ("Win rate by topic", "How the win rate moves when a topic comes up", "winrate by topic" + f),
             ])
         case .sales:
-            let name = competitor.map { SavedQuery.written($0) ?? $0 } ?? ""
-            let against = competitor == nil ? "" : " competitor:\(name)"
-            let selected = competitor == nil ? "" : " competitor.selected:\(name)"
-            let who = competitor ?? "each competitor"
-            return ("Competitor page: \(who)", [
-                ("Head-to-head win rate", "How often do we win when \(who) is in the deal?",
-                 competitor == nil ? "winrate by competitor" + f : "winrate" + against + f),
-                ("Why we lose to \(who)", "The drivers of the deals the buyer gave to \(who)", "drivers outcome:lost" + selected + f),
-                ("Recent buyer quotes", "What buyers said in deals against \(who)", "quotes" + against + " limit:10" + f),
-            ])
+            guard let competitor else {
+                // The head-to-head table, then a page for each of the competitors met most (see `followUps`).
+                return ("Competitor pages", [
+                    ("Head-to-head win rate", "How often do we win when each competitor is in the deal?", "winrate by competitor" + f),
+                ])
+            }
+            return ("Competitor page: \(competitor)", [
+                ("Head-to-head win rate", "How often do we win when \(competitor) is in the deal?",
+                 "winrate competitor:\(written(competitor))" + f),
+            ] + competitorPage(competitor, filters: filters, named: false))
         }
     }
 
-    /// Sections that follow from a section's answer: for product, the buyers' quotes
+    /// A competitor's value as written in a query.
+    static func written(_ value: String) -> String { SavedQuery.written(value) ?? value }
+
+    /// Why we lose to a competitor, and what buyers said in deals against it.
+    /// `named` titles the sections with the competitor's name first (one of several pages).
+    static func competitorPage(_ competitor: String, filters: String, named: Bool) -> [(String, String, String)] {
+        let f = filters.isEmpty ? "" : " " + filters
+        let name = written(competitor)
+        return [
+            (named ? "\(competitor): why we lose" : "Why we lose to \(competitor)",
+             "The drivers of the lost deals whose buyer chose \(competitor)", "drivers outcome:lost competitor.selected:\(name)" + f),
+            (named ? "\(competitor): recent buyer quotes" : "Recent buyer quotes",
+             "What buyers said in deals against \(competitor), newest first", "quotes competitor:\(name) limit:\(named ? 5 : 10)" + f),
+        ]
+    }
+
+    /// Sections that follow from a section's answer: for sales without a competitor, a page for
+    /// each of the three competitors in the most lost deals; for product, the buyers' quotes
     /// on the areas most often recorded as a gap in losses (three) and as an
     /// advantage in wins (two), from the deals that recorded them so.
     static func followUps(_ audience: Audience, after query: String, answer: DealqRender.Table, filters: String) -> [(String, String, String)] {
         let f = filters.isEmpty ? "" : " " + filters
+        if audience == .sales, query == "winrate by competitor" + f {
+            // A page for each of the three competitors in the most lost deals (ties: the table's order).
+            guard let lostColumn = answer.columns.firstIndex(where: { $0.name == "lost" }) else { return [] }
+            let met = answer.rows.dropFirst().enumerated().compactMap { index, row -> (name: String, lost: Int, index: Int)? in
+                guard case .text(let name) = row[0], name != "(none)", case .integer(let lost) = row[lostColumn], lost > 0 else { return nil }
+                return (name, lost, index)
+            }.sorted { $0.lost != $1.lost ? $0.lost > $1.lost : $0.index < $1.index }
+            return met.prefix(3).flatMap { competitorPage($0.name, filters: filters, named: true) }
+        }
         guard audience == .product else { return [] }
         let areas = answer.rows.compactMap { row -> String? in
             if case .text(let area) = row[0], area != "(none)" { return area } else { return nil }
