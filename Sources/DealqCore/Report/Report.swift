@@ -40,9 +40,9 @@ public struct Report: Sendable {
                 ("Insights by area", "Which product areas come up most often in the deals' insights?",
                  "count by area limit:15" + f),
                 ("Gaps that appear in losses", "Which areas were recorded as a gap in the deals we lost?",
-                 "count by area.gap outcome:lost" + f),
+                 "count by area.gap outcome:lost limit:10" + f),
                 ("Advantages that appear in wins", "Which areas were recorded as an advantage in the deals we won?",
-                 "count by area.advantage outcome:won" + f),
+                 "count by area.advantage outcome:won limit:10" + f),
                 ("Win rate by topic", "How the win rate moves when a topic comes up", "winrate by topic" + f),
             ])
         case .sales:
