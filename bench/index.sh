@@ -59,10 +59,10 @@ python3 -c 'import sqlite3; sqlite3.connect(":memory:").execute("CREATE VIRTUAL 
 
 # --- build -------------------------------------------------------------------
 echo "building release..." >&2
-if ! swift build -c release >"$OUT/build.log" 2>&1; then
+if ! swift build -c release --static-swift-stdlib >"$OUT/build.log" 2>&1; then
   if [ -z "${DEALQ:-}" ]; then
     tail -30 "$OUT/build.log" >&2
-    die "swift build -c release failed (log: bench/out/build.log)"
+    die "swift build -c release --static-swift-stdlib failed (log: bench/out/build.log)"
   fi
   # With DEALQ given, only the generator has to build.
   swift build -c release --product dealq-gen >>"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log" >&2; die "dealq-gen does not build"; }

@@ -43,7 +43,7 @@ for tool in hyperfine sqlite3 rg; do
 done
 
 echo "building release..." >&2
-swift build -c release >"$OUT/build-query.log" 2>&1 || { tail -20 "$OUT/build-query.log" >&2; die "build failed"; }
+swift build -c release --static-swift-stdlib >"$OUT/build-query.log" 2>&1 || { tail -20 "$OUT/build-query.log" >&2; die "build failed"; }
 BIN=$(swift build -c release --show-bin-path)
 DEALQ="$BIN/dealq"
 CORPUS="$OUT/corpus-$LABEL"

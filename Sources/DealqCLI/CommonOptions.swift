@@ -53,7 +53,7 @@ struct CommonOptions: ParsableArguments {
             }
             return date
         }
-        return CalendarDate(Date(), in: .current)
+        return CalendarDate.today()
     }
 
     /// Refreshes the index (or warns that it is stale), then opens it. The

@@ -8,7 +8,8 @@ import Glibc
 // 0 success; 1 runtime error or rejected files; 2 usage or query error.
 signal(SIGPIPE, SIG_IGN)
 do {
-    var command = try Dealq.parseAsRoot(Arguments.normalized(Array(CommandLine.arguments.dropFirst())))
+    let arguments = Arguments.normalized(Array(CommandLine.arguments.dropFirst()))
+    var command = try Arguments.query(arguments) ?? Dealq.parseAsRoot(arguments)
     try command.run()
 } catch let exit as Exit {
     Glibc.exit(exit.status)

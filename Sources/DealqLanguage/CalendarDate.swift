@@ -31,6 +31,15 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
+    /// Today in the local time zone (the C library's `localtime_r`, which reads `TZ`
+    /// and /etc/localtime without loading Foundation's time-zone database).
+    public static func today() -> CalendarDate {
+        var now = time(nil)
+        var parts = tm()
+        guard localtime_r(&now, &parts) != nil else { return CalendarDate(Date(), in: .current) }
+        return CalendarDate(unchecked: Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
+    }
+
     /// The day `date` falls on in `timeZone`.
     public init(_ date: Date, in timeZone: TimeZone) {
         var calendar = Calendar(identifier: .gregorian)

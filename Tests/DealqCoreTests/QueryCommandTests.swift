@@ -167,6 +167,21 @@ import Testing
         #expect(r.stdout.hasPrefix("facet,kind,value,deals\nsegment,text,"))
     }
 
+    @Test func aPlainQueryAndEverythingElseParseAsBefore() throws {
+        // A query with options takes the short way (the query command parsed alone);
+        // help, version, subcommands and mistakes go through the whole command tree.
+        #expect(try dealq(["--format", "csv", "count"]).stdout == "deals\n300\n")
+        let help = try runDealq(["--help"])
+        #expect(help.status == 0 && help.stdout.contains("SUBCOMMANDS:") && help.stdout.contains("report"))
+        let version = try runDealq(["--version"])
+        #expect(version.status == 0 && !version.stdout.isEmpty)
+        let typo = try dealq(["--formt", "csv", "count"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr.hasPrefix("Error: Unknown option '--formt'. Did you mean '--format'?\nUsage: dealq query "))
+        let facets = try dealq(["--format", "csv", "facets", "segment"])
+        #expect(facets.status == 0 && facets.stdout.hasPrefix("facet,kind,value,deals\n"))
+    }
+
     @Test func badFormatAndTodayAreUsageErrors() throws {
         #expect(try dealq(["--format", "xml", "count"]).status == 2)
         #expect(try dealq(["--today", "tomorrow", "count"]).status == 2)

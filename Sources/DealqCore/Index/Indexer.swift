@@ -35,6 +35,11 @@ public struct Indexer: Sendable {
         }
     }
 
+    /// The fingerprint `loadConfig()` would give, from the file's bytes alone ("none" without the file).
+    func configFingerprint() -> String {
+        CorpusWalker.contents(of: corpus + "/" + CorpusConfig.fileName).map(Fingerprint.hex) ?? CorpusConfig().fingerprint
+    }
+
     /// Brings the index up to date with the corpus.
     /// - Parameter progress: called from the indexing thread as files are read.
     public func run(forceRebuild: Bool = false, progress: (@Sendable (IndexProgress) -> Void)? = nil) throws(IndexError) -> IndexReport {
@@ -179,13 +184,13 @@ public struct Indexer: Sendable {
     /// moved). Edits inside existing files are not seen: the next refresh finds them.
     public func looksStale() throws(IndexError) -> Bool {
         guard case .index(let version, _) = try IndexStore.inspect(database, readFingerprint: false) else { throw .missing(path: database) }
-        let config = try loadConfig()
         if version != Schema.version { return true }
         do {
             let queue = try DatabaseQueue(path: database, configuration: IndexStore.readOnlyConfiguration())
             defer { try? queue.close() }
             let (fingerprint, folders) = try queue.read { db in (try IndexStore.fingerprint(db), try Self.storedFolders(db)) }
-            if fingerprint != config.fingerprint { return true }
+            // The file's bytes are compared, not parsed: a broken dealq.yml reads as a change.
+            if fingerprint != configFingerprint() { return true }
             for folder in folders {
                 var info = stat()
                 let path = folder.path.isEmpty ? corpus : corpus + "/" + folder.path
