@@ -46,6 +46,10 @@ import Testing
         #expect(page.contains("<td class=\"bar\"><div style=\"width:40%\"></div></td>"))
         #expect(page.components(separatedBy: "class=\"bar\"").count - 1 == 4)
         #expect(page.contains("<li><code>dealq &quot;winrate by quarter&quot;</code></li>"))
+        // Quotes read as block quotes with who said them, as in markdown.
+        let product = try engine.report(.product, filters: "", competitor: nil, today: Self.today).html(generated: Self.today)
+        #expect(product.contains("<blockquote><p>“Pricing and implementation were both worse.”</p>"
+                                 + "<footer>— VP Sales, email, 2024-12-03 · Buyer interview; A-6 Zeta Group · lost · $200K</footer></blockquote>"))
     }
 
     @Test func salesWithoutACompetitorWritesAPageForEachOfTheThreeWeLoseMost() throws {
