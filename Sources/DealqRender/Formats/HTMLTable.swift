@@ -1,28 +1,33 @@
 /// A table as an HTML `<table>` for a self-contained page: values formatted
-/// for people (as in table output), text escaped, numbers right-aligned, and
-/// time groups drawn as CSS bars in an extra column.
+/// for people (as in table output, the interval as one `95% CI` column), text
+/// escaped, numbers right-aligned, time groups drawn as CSS bars in an extra
+/// column, and the marks (`n<10`, `▲`) in a `note` column.
 public func htmlTable(_ table: Table) -> String {
+    // The same cells as table and markdown output: formatted values, one `95% CI` column.
+    let human = HumanTable(table, maxRows: nil)
+    let marked = table.marks.contains { $0 != nil }
     var out = "<table>\n<thead><tr>"
-    for column in table.columns {
-        out += "<th\(column.kind.isNumeric ? " class=\"num\"" : "")>\(htmlEscaped(column.name))</th>"
+    for column in human.columns {
+        out += "<th\(column.alignRight ? " class=\"num\"" : "")>\(htmlEscaped(column.header))</th>"
     }
     let bars = table.timeColumn != nil ? table.barColumn : nil
     if bars != nil { out += "<th></th>" }
+    if marked { out += "<th>note</th>" }
     out += "</tr></thead>\n<tbody>\n"
     let largest = bars.map { index in table.rows.compactMap { barValue($0[index]) }.max() ?? 0 } ?? 0
-    for (number, row) in table.rows.enumerated() {
+    for (number, row) in human.rows.enumerated() {
         out += "<tr>"
-        for (index, column) in table.columns.enumerated() {
-            let text = humanText(row[index], column: column)?.plain ?? nullText
-            out += "<td\(column.kind.isNumeric ? " class=\"num\"" : "")>\(htmlEscaped(text))</td>"
+        for (index, column) in human.columns.enumerated() {
+            let text = row[index].map { removingHighlightMarkers($0.plain) } ?? nullText
+            out += "<td\(column.alignRight ? " class=\"num\"" : "")>\(htmlEscaped(text))</td>"
         }
         if let bars {
-            let value = barValue(row[bars]) ?? 0
+            let value = barValue(human.sourceRows[number][bars]) ?? 0
             let scale = table.columns[bars].kind == .rate ? 1 : max(largest, 1e-9)
             let width = max(0, min(100, value / scale * 100))
             out += "<td class=\"bar\"><div style=\"width:\(Int(width.rounded()))%\"></div></td>"
         }
-        if number < table.marks.count, let mark = table.marks[number] { out += "<td class=\"mark\">\(htmlEscaped(mark))</td>" }
+        if marked { out += "<td class=\"mark\">\(htmlEscaped(number < table.marks.count ? table.marks[number] ?? "" : ""))</td>" }
         out += "</tr>\n"
     }
     out += "</tbody>\n</table>\n"
