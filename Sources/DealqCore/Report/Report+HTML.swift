@@ -2,6 +2,15 @@ import DealqLanguage
 import DealqRender
 
 extension Report {
+    /// A table with its measure drawn as bars: time groups already are; a table by
+    /// one group (or of driver categories) gets bars of its share, win rate or count.
+    static func charted(_ table: DealqRender.Table) -> DealqRender.Table {
+        guard table.barColumn == nil, table.groupColumns <= 1, table.rows.count > 1 else { return table }
+        var charted = table
+        charted.barColumn = ["share", "winrate", "deals"].lazy.compactMap { name in table.columns.firstIndex { $0.name == name } }.first
+        return charted
+    }
+
     /// The report as one self-contained HTML page (inline style, no scripts,
     /// nothing fetched): each section's question and reading, its answer as a
     /// table (time groups with bars), and the query that reproduces it.
@@ -13,12 +22,12 @@ extension Report {
             <meta charset="utf-8">
             <title>\(htmlEscaped(title))</title>
             <style>
-            body { font: 15px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
+            body { font: 15px/1.5 system-ui, sans-serif; max-width: 66rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
             h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
             table { border-collapse: collapse; margin: .5rem 0; font-size: 14px; }
-            th, td { padding: .2rem .6rem; border-bottom: 1px solid #eee; text-align: left; vertical-align: top; }
+            th, td { padding: .2rem .6rem; border-bottom: 1px solid #eee; text-align: left; vertical-align: top; white-space: nowrap; }
             th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
-            td.bar { width: 12rem; } td.bar div { background: #4a7bd0; height: .8rem; border-radius: 2px; }
+            td.bar { width: 10rem; min-width: 6rem; } td.bar div { background: #4a7bd0; height: .8rem; border-radius: 2px; }
             td.mark, p.note { color: #666; font-size: 13px; }
             code { background: #f4f4f4; padding: 0 .25rem; }
             blockquote { margin: .8rem 0; padding: 0 1rem; border-left: 3px solid #4a7bd0; }
@@ -36,7 +45,7 @@ extension Report {
             if let headline = Self.headline(section) { out += " " + htmlEscaped(headline) }
             out += "</p>\n"
             out += section.table.rows.isEmpty ? "<p><em>No deals.</em></p>\n"
-                : htmlQuotes(section.table) ?? htmlTable(section.table)
+                : htmlQuotes(section.table) ?? htmlTable(Self.charted(section.table))
             out += "<p>Query: <code>\(htmlEscaped(section.query))</code></p>\n"
         }
         out += "<h2>Reproduce these numbers</h2>\n<ul>\n"

@@ -1,7 +1,7 @@
 /// A table as an HTML `<table>` for a self-contained page: values formatted
 /// for people (as in table output, the interval as one `95% CI` column), text
-/// escaped, numbers right-aligned, time groups drawn as CSS bars in an extra
-/// column, and the marks (`n<10`, `▲`) in a `note` column.
+/// escaped, numbers right-aligned, the bar column (`Table.barColumn`) drawn as
+/// CSS bars in an extra column, and the marks (`n<10`, `▲`) in a `note` column.
 public func htmlTable(_ table: Table) -> String {
     // The same cells as table and markdown output: formatted values, one `95% CI` column.
     let human = HumanTable(table, maxRows: nil)
@@ -10,7 +10,7 @@ public func htmlTable(_ table: Table) -> String {
     for column in human.columns {
         out += "<th\(column.alignRight ? " class=\"num\"" : "")>\(htmlEscaped(column.header))</th>"
     }
-    let bars = table.timeColumn != nil ? table.barColumn : nil
+    let bars = table.barColumn
     if bars != nil { out += "<th></th>" }
     if marked { out += "<th>note</th>" }
     out += "</tr></thead>\n<tbody>\n"
