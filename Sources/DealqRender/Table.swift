@@ -18,8 +18,13 @@ public struct Table: Sendable, Equatable {
     public var marks: [String?] = []
     /// Lines after the table for people, explaining the marks.
     public var footnotes: [String] = []
-    /// How many leading columns are `by` groups (two with time first are drawn as a grid).
+    /// How many leading columns are `by` groups.
     public var groupColumns = 0
+    /// Whether `table` output draws the answer as a grid: two groups with time first,
+    /// one row per pair of values, one measure (the bar column) worth a cell each, as
+    /// counts and win rates are. Answers with several rows per pair (driver categories)
+    /// or several measures (`audit`) stay rows.
+    public var grid = false
 
     public init(columns: [Column], rows: [[Cell]] = [], totalRows: Int? = nil,
                 timeColumn: Int? = nil, barColumn: Int? = nil, layout: Layout = .grid) {

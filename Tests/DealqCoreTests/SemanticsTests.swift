@@ -191,6 +191,14 @@ import Testing
         #expect(t.footnotes.count == 1 && t.footnotes[0].contains("effective deals"))
     }
 
+    @Test func onlyCountsAndWinRatesByTimeAndAGroupAreGrids() throws {
+        #expect(try table("winrate by quarter, segment").grid)
+        #expect(try table("count by year, competitor").grid)
+        #expect(try !table("drivers by quarter, segment").grid)  // a row per category in each pair
+        #expect(try !table("audit by year, segment").grid)       // several measures
+        #expect(try !table("count by segment, quarter").grid)    // time not first
+    }
+
     @Test func effectiveDealsEqualTheCountWhenACVsAreEqual() {
         // Four deals of the same ACV are four deals: the plain Wilson interval of 1 in 4.
         let n = Wilson.effectiveSize(sum: 4 * 50_000, sumOfSquares: 4 * 50_000 * 50_000)!

@@ -14,6 +14,7 @@ import Testing
         t.timeColumn = 0
         t.barColumn = 3
         t.groupColumns = 2
+        t.grid = true
         return t
     }
 
@@ -46,6 +47,7 @@ import Testing
         t.timeColumn = 0
         t.barColumn = 3
         t.groupColumns = 2
+        t.grid = true
         t.marks = [nil, "▲ above (all)", "n<10", "▼ below (all)"]
         t.footnotes = ["▲▼ the group's 95% interval excludes the (all) rate. Chance alone puts about 1 group in 20 outside it.",
                        "n<10: fewer than 10 won + lost deals; too few to read a rate from."]
@@ -72,6 +74,13 @@ import Testing
             (…) in parentheses: fewer than 10 won + lost deals; too few to read a rate from.
 
             """)
+    }
+
+    @Test func answersWithSeveralRowsPerPairStayRows() {
+        // `drivers by quarter, segment` has a row per category within each pair: no grid.
+        var t = table()
+        t.grid = false
+        #expect(render(t, as: .table).hasPrefix("quarter  segment     deals  winrate"))
     }
 
     @Test func otherFormatsKeepTheRows() {

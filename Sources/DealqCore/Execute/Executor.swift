@@ -91,6 +91,7 @@ struct Executor {
             table.rows = Array(table.rows.prefix(n))
         }
         if VerbColumns.grouping.contains(q.verb) { table.groupColumns = q.groupBy.count }
+        table.grid = [.count, .winrate].contains(q.verb) && q.groupBy.count == 2 && q.groupBy[0].isTime
         if let first = q.groupBy.first, first.isTime {
             table.timeColumn = 0
             table.barColumn = table.columns.firstIndex { $0.name == (q.verb == .winrate ? "winrate" : q.verb == .drivers ? "share" : "deals") }

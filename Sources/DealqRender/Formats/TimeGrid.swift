@@ -33,7 +33,7 @@ enum TimeGrid {
     /// One grid of `measure`, or nil when `table` is not two groups with time first.
     static func pivot(_ table: Table, measure: Int?, cell: ((_ row: Int) -> Cell)? = nil,
                       kind: Column.Kind? = nil) -> (grid: Table, caption: String)? {
-        guard table.groupColumns == 2, table.timeColumn == 0, let measure, table.columns.count > measure else { return nil }
+        guard table.grid, table.groupColumns == 2, table.timeColumn == 0, let measure, table.columns.count > measure else { return nil }
         var periods: [String] = []
         var seconds: [String] = []
         var values: [String: [String: Cell]] = [:]
