@@ -30,6 +30,9 @@ struct ReportCommand: ParsableCommand {
         if let format = options.format, !["markdown", "html"].contains(format.lowercased()) {
             throw ValidationError("a report is written as markdown or html, not '\(format)'")
         }
+        if competitor != nil && audience != .sales {
+            throw ValidationError("--competitor applies to the sales report only (dealq report sales --competitor NAME)")
+        }
         let today = try options.todayDate()
         let engine = try options.openEngine()
         do {
@@ -41,6 +44,7 @@ struct ReportCommand: ParsableCommand {
         do {
             let report = try engine.report(Report.Audience(rawValue: audience.rawValue)!, filters: text,
                                            competitor: competitor, today: today)
+            for note in report.notes { Output.err("note: \(note)") }
             let page = options.format?.lowercased() == "html" ? report.html(generated: today) : report.markdown(generated: today)
             try options.write(page)
         } catch let failure as QueryFailure {

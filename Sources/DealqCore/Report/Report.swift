@@ -23,6 +23,8 @@ public struct Report: Sendable {
     /// The filters every query of the report shares (may be empty).
     public var filters: String
     public var sections: [Section]
+    /// The notes its queries gave (a value no deal has, with the close ones), each once.
+    public var notes: [String] = []
 
     /// The queries of a report: each section's question and query text.
     public static func plan(_ audience: Audience, filters: String, competitor: String?) -> (title: String, sections: [(String, String, String)]) {
@@ -113,16 +115,18 @@ extension QueryEngine {
     public func report(_ audience: Report.Audience, filters: String, competitor: String?, today: CalendarDate) throws(QueryFailure) -> Report {
         let plan = Report.plan(audience, filters: filters, competitor: competitor)
         var sections: [Report.Section] = []
+        var notes: [String] = []
         var queue = plan.sections[...]
         while let (title, question, query) = queue.popFirst() {
             let answer = try answer(query, today: today, defaultLimit: nil)
+            for note in answer.notes.map(\.message) where !notes.contains(note) { notes.append(note) }
             let first = answer.table.columns.first.flatMap { catalog.facet($0.name) }
             sections.append(Report.Section(title: title, question: question, query: query, table: answer.table,
                                            listGroups: first?.kind == .list))
             let next = Report.followUps(audience, after: query, answer: answer.table, filters: filters)
             queue = next[...] + queue
         }
-        return Report(audience: audience, title: plan.title, filters: filters, sections: sections)
+        return Report(audience: audience, title: plan.title, filters: filters, sections: sections, notes: notes)
     }
 }
 
