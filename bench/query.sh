@@ -63,11 +63,13 @@ fi
 TODAY=2025-12-31
 Q="$DEALQ --corpus $CORPUS --db $DB --today $TODAY --format csv"
 SINCE=$(date -d "$TODAY - 90 days" +%F)
+YEARAGO=$(date -d "$TODAY - 1 year" +%F)
 WORD=escalation
 
 # name | dealq query | baseline command | target
 rows=(
   "winrate by topic|winrate by topic|sqlite3 $DB \"SELECT key, sum(outcome = 0), sum(outcome = 1) FROM deal_facets WHERE facet = 'topic' GROUP BY key\"|≤ 150 ms at 500k"
+  "winrate by topic since:1y|winrate by topic since:1y|sqlite3 $DB \"SELECT key, sum(outcome = 0), sum(outcome = 1) FROM deal_facets WHERE facet = 'topic' AND deal IN (SELECT rowid FROM deals WHERE closed >= '$YEARAGO') GROUP BY key\"|—"
   "ranked text, snippets, top 20|deals security review limit:20|sqlite3 $DB \"SELECT d.id, d.account, snippet(deal_fts, 0, '[', ']', '…', 14) FROM deal_fts JOIN deals d ON d.rowid = deal_fts.rowid WHERE deal_fts MATCH 'security AND review' ORDER BY rank LIMIT 20\"|≤ 50 ms at 500k"
   "quotes competitor since:90d, top 20|quotes competitor:\"Acme Analytics\" since:90d limit:20|sqlite3 $DB \"SELECT q.text, q.speaker, d.id FROM deals d JOIN quotes q ON q.deal = d.rowid WHERE d.closed >= '$SINCE' AND d.rowid IN (SELECT deal FROM deal_facets WHERE facet = 'competitor' AND key = 'acme analytics') ORDER BY q.date DESC LIMIT 20\"|≤ 50 ms at 500k"
   "count WORD (vs sqlite3 on the index)|count $WORD|sqlite3 $DB \"SELECT count(*) FROM deal_fts WHERE deal_fts MATCH '$WORD'\"|—"

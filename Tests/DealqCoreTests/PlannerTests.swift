@@ -35,6 +35,31 @@ import Testing
         #expect(filtered.main.sql.hasPrefix("WITH m AS (SELECT d.rowid AS deal, d.outcome AS outcome, deal_fts.rank AS rank FROM deal_fts"))
     }
 
+    @Test func dateBoundsOfAnAndReachItsFacetSubqueries() throws {
+        // The facet's rows carry the deal's close day: only the rows in range are read.
+        let p = try plan("quotes competitor:acme since:90d closed<2025-06-01")
+        #expect(p.matching.sql == """
+            SELECT d.rowid AS deal, d.outcome AS outcome FROM deals d \
+            WHERE d.rowid IN (SELECT deal FROM deal_facets WHERE facet = ? AND key = ? AND closed >= ? AND closed < ?) \
+            AND d."closed" >= ? AND d."closed" < ?
+            """)
+        #expect(p.matching.arguments == [.text("competitor"), .text("acme"), .number(20250401), .number(20250601),
+                                         .text("2025-04-01"), .text("2025-06-01")])
+        // Not under OR or NOT, and not without a date bound.
+        #expect(!(try plan("count competitor:acme or since:90d").matching.sql.contains("AND closed")))
+        #expect(!(try plan("count -competitor:acme since:90d").matching.sql.contains("AND closed")))
+        #expect(!(try plan("count competitor:acme acv>100k").matching.sql.contains("AND closed")))
+    }
+
+    @Test func groupsUnderOnlyDateBoundsReadTheFacetRowsAlone() throws {
+        let p = try plan("winrate by topic since:1y")
+        #expect(p.main.sql.contains("FROM deal_facets WHERE facet = ? AND closed >= ? GROUP BY key"))
+        #expect(!p.main.sql.contains("deal IN (SELECT deal FROM m)"))
+        // Any other filter keeps the membership test, after the cheaper date test.
+        #expect(try plan("winrate by topic since:1y segment:smb").main.sql.contains(
+            "FROM deal_facets WHERE facet = ? AND closed >= ? AND deal IN (SELECT deal FROM m) GROUP BY key"))
+    }
+
     @Test func wholeCorpusByOneFacetReadsTheKeptCounts() throws {
         #expect(try plan("winrate by topic").main.sql.hasPrefix("SELECT key, sum(deals), sum(won), sum(lost) FROM facet_spellings WHERE facet = ?"))
         #expect(try plan("winrate by topic segment:smb").main.sql.contains("FROM deal_facets WHERE facet = ? AND deal IN (SELECT deal FROM m)"))

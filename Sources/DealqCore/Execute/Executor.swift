@@ -233,7 +233,7 @@ struct Executor {
         if let rows, plan.query.groupBy.count == 1, [.count, .winrate].contains(plan.query.verb), !plan.query.weighByACV {
             counted = rows
         } else {
-            counted = try groupRows(Planner.groupCounts([first], matching: plan.matching, filtered: plan.query.filter != nil), groups: 1)
+            counted = try groupRows(Planner.groupCounts([first], matching: plan.matching, filter: plan.query.filter), groups: 1)
         }
         for row in counted {
             let n: Int = wonLost ? (Int.fromDatabaseValue(row.values[1])! + Int.fromDatabaseValue(row.values[2])!) : Int.fromDatabaseValue(row.values[0])!

@@ -34,7 +34,7 @@ final class DealWriter {
               confidence, top_driver, mismatch, quotes)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
-        insertFacet = try FastStatement(db, "INSERT INTO deal_facets (facet, key, deal, outcome, value, first) VALUES (?,?,?,?,?,?)")
+        insertFacet = try FastStatement(db, "INSERT INTO deal_facets (facet, key, deal, outcome, closed, value, first) VALUES (?,?,?,?,?,?,?)")
         insertNumber = try FastStatement(db, "INSERT OR IGNORE INTO deal_numbers (facet, num, deal) VALUES (?,?,?)")
         insertDriver = try FastStatement(db, "INSERT INTO drivers (deal, ord, category, driver, weight, explanation) VALUES (?,?,?,?,?,?)")
         insertQuote = try FastStatement(db, "INSERT INTO quotes (rowid, deal, ord, text, speaker, source, date, section, line) VALUES (?,?,?,?,?,?,?,?,?)")
@@ -72,10 +72,11 @@ final class DealWriter {
             .int(deal.quotes.count))
 
         let outcome = Int64(Schema.outcomeCode(deal.outcome))
+        let closed = Schema.dayNumber(deal.closed) ?? 0
         var facetsSeen = Set<String>()
         for row in FacetRows.of(deal) {
             let first: Int64 = facetsSeen.insert(row.facet).inserted ? 1 : 0
-            try insertFacet.run(.text(row.facet), .text(row.key), .int(rowid), .int(outcome), .text(row.value), .int(first))
+            try insertFacet.run(.text(row.facet), .text(row.key), .int(rowid), .int(outcome), .int(closed), .text(row.value), .int(first))
             let counts = OutcomeCounts(deal: deal.outcome)
             spellingDeltas[row, default: OutcomeCounts()] += counts
             if first == 1 { presenceDeltas[row.facet, default: OutcomeCounts()] += counts }

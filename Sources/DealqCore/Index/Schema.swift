@@ -2,9 +2,17 @@
 /// ("The index"); keep the two in step. Bump `version` on any change: an index
 /// with another version is rebuilt from the corpus.
 public enum Schema {
-    public static let version = 6
+    public static let version = 7
     /// `PRAGMA application_id`: marks a file as a dealq index ("dlq1").
     public static let applicationID: Int32 = 0x646C_7131
+
+    /// A `YYYY-MM-DD` day as the integer `deal_facets.closed` holds (20251002), or nil.
+    static func dayNumber(_ text: String) -> Int64? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int64(parts[0]), let m = Int64(parts[1]), let d = Int64(parts[2]) else { return nil }
+        return y * 10_000 + m * 100 + d
+    }
 
     /// Tables written before any row (indexes that serve the queries included).
     public static let create = """
@@ -57,7 +65,7 @@ public enum Schema {
         quotes               INTEGER NOT NULL
     );
     CREATE INDEX deals_id ON deals (id);
-    CREATE INDEX deals_closed ON deals (closed);
+    CREATE INDEX deals_closed ON deals (closed, outcome);
     CREATE INDEX deals_acv ON deals (acv);
 
     CREATE TABLE deal_facets (
@@ -65,6 +73,7 @@ public enum Schema {
         key     TEXT NOT NULL,
         deal    INTEGER NOT NULL,
         outcome INTEGER NOT NULL,
+        closed  INTEGER NOT NULL,
         value   TEXT NOT NULL,
         first   INTEGER NOT NULL,
         PRIMARY KEY (facet, key, deal)

@@ -94,7 +94,7 @@ public enum Planner {
             plan.baseline = SQLFragment("SELECT coalesce(sum(deals), 0), coalesce(sum(won), 0), coalesce(sum(lost), 0) "
                                         + "FROM facet_presence WHERE facet = 'outcome'")
         case .count, .winrate:
-            plan.main = groupCounts(query.groupBy, matching: matching, filtered: query.filter != nil)
+            plan.main = groupCounts(query.groupBy, matching: matching, filter: query.filter)
             plan.baseline = with + SQLFragment("SELECT count(*), coalesce(sum(outcome = 'won'), 0), coalesce(sum(outcome = 'lost'), 0) FROM m")
         case .audit:
             plan.main = with + audit(query.groupBy)
@@ -118,7 +118,7 @@ public enum Planner {
                 plan.main = with + SQLFragment("SELECT \(select.joined(separator: ", "))\nFROM m JOIN drivers x ON x.deal = m.deal")
             }
             plan.main = plan.main + groupJoins(groups) + SQLFragment("\nGROUP BY \((1...(groups.count + 1)).map(String.init).joined(separator: ", "))")
-            plan.baseline = groupCounts(groups, matching: matching, filtered: query.filter != nil)
+            plan.baseline = groupCounts(groups, matching: matching, filter: query.filter)
         }
         return plan
     }
@@ -136,7 +136,8 @@ public enum Planner {
         case let other?: rest = [other]
         case nil: break
         }
-        let restSQL = rest.map { PredicateSQL.deal($0) }
+        let bounds = PredicateSQL.closedBounds(rest)
+        let restSQL = rest.map { PredicateSQL.conjunct($0, closedBounds: bounds) }
         if !phrases.isEmpty {
             let match = phrases.joined(separator: " AND ")
             if restSQL.isEmpty && !needsOutcome && !withRank {
@@ -209,17 +210,32 @@ public enum Planner {
     /// the facet's rows are counted straight from `deal_facets` (which carries
     /// each deal's outcome), and `(none)` is the matching deals minus those
     /// with a value (rows marked `first`), so no deal is looked up one by one.
-    static func groupCounts(_ groups: [Catalog.Facet], matching: SQLFragment, filtered: Bool) -> SQLFragment {
+    static func groupCounts(_ groups: [Catalog.Facet], matching: SQLFragment, filter: Predicate?) -> SQLFragment {
         let with = SQLFragment("WITH m AS (") + matching + SQLFragment(")")
         guard groups.count == 1 else { return with + SQLFragment("\n") + groupCounts(groups) }
         let facet = SQLValue.text(groups[0].name)
-        let member = filtered ? " AND deal IN (SELECT deal FROM m)" : ""
+        let member = facetRowsOfMatchingDeals(filter)
         return with + SQLFragment(",\n  p AS (SELECT count(*) AS n, coalesce(sum(outcome = 0), 0) AS w, coalesce(sum(outcome = 1), 0) AS l "
-                                   + "FROM deal_facets WHERE facet = ? AND first = 1\(member)),\n", [facet])
+                                   + "FROM deal_facets WHERE facet = ? AND first = 1", [facet]) + member + SQLFragment("),\n")
             + SQLFragment("  b AS (SELECT count(*) AS n, coalesce(sum(outcome = 'won'), 0) AS w, coalesce(sum(outcome = 'lost'), 0) AS l FROM m)\n")
             + SQLFragment("SELECT key, count(*), coalesce(sum(outcome = 0), 0), coalesce(sum(outcome = 1), 0) FROM deal_facets "
-                          + "WHERE facet = ?\(member) GROUP BY key\n", [facet])
+                          + "WHERE facet = ?", [facet]) + member + SQLFragment(" GROUP BY key\n")
             + SQLFragment("UNION ALL\nSELECT NULL, b.n - p.n, b.w - p.w, b.l - p.l FROM b, p WHERE b.n > p.n")
+    }
+
+    /// What keeps a facet's rows to those of the matching deals (appended to a WHERE):
+    /// nothing without a filter; the rows' own close day when the filter is only date
+    /// bounds (`winrate by topic since:1y` reads the topic rows and nothing else);
+    /// otherwise the date bounds (cheap) and membership in `m`.
+    static func facetRowsOfMatchingDeals(_ filter: Predicate?) -> SQLFragment {
+        guard let filter else { return SQLFragment("") }
+        let parts: [Predicate]
+        if case .and(let all) = filter { parts = all } else { parts = [filter] }
+        let bounds = PredicateSQL.closedBounds(parts)
+        var sql = SQLFragment("")
+        for bound in bounds { sql = sql + SQLFragment(" AND ") + PredicateSQL.test("closed", bound) }
+        if bounds.count < parts.count { sql = sql + SQLFragment(" AND deal IN (SELECT deal FROM m)") }
+        return sql
     }
 
     /// Deals, won and lost per value of a facet over the whole corpus, from the

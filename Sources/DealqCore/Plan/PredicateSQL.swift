@@ -46,7 +46,38 @@ enum PredicateSQL {
         SQLFragment("(") + f + SQLFragment(")")
     }
 
-    static func facetCondition(_ facet: Catalog.Facet, _ condition: Condition, negated: Bool = false) -> SQLFragment {
+    /// The bounds on `closed` among the parts of a top-level AND, as conditions on
+    /// `deal_facets.closed` (`YYYYMMDD` numbers): every facet subquery of the same AND
+    /// can then keep only the rows of deals closed in range, reading the facet's rows
+    /// in order instead of looking up each of its deals (`competitor:X since:90d`).
+    static func closedBounds(_ parts: [Predicate]) -> [Condition] {
+        parts.compactMap { part -> Condition? in
+            guard case .facet(let facet, let condition) = part, facet.storage == .dealColumn("closed") else { return nil }
+            func day(_ value: SQLValue) -> SQLValue? {
+                guard case .text(let text) = value, let n = Schema.dayNumber(text) else { return nil }
+                return .number(Double(n))
+            }
+            switch condition {
+            case .compare(let op, let value): return day(value).map { .compare(op, $0) }
+            case .between(let lo, let hi):
+                let l = lo.map(day), h = hi.map(day)
+                if l == .some(nil) || h == .some(nil) { return nil }
+                return .between(l ?? nil, h ?? nil)
+            case .anyOf, .has: return nil
+            }
+        }
+    }
+
+    /// A condition of a top-level AND: facet subqueries also get `bounds` (see `closedBounds`).
+    static func conjunct(_ predicate: Predicate, closedBounds bounds: [Condition]) -> SQLFragment {
+        guard !bounds.isEmpty, case .facet(let facet, let condition) = predicate, facet.storage == .facetRows else {
+            return deal(predicate)
+        }
+        return facetCondition(facet, condition, closedBounds: bounds)
+    }
+
+    static func facetCondition(_ facet: Catalog.Facet, _ condition: Condition, negated: Bool = false,
+                               closedBounds: [Condition] = []) -> SQLFragment {
         switch facet.storage {
         case .dealColumn(let column):
             let col = "d." + SQLFragment.identifier(column)
@@ -57,6 +88,7 @@ enum PredicateSQL {
         case .facetRows:
             var sub = SQLFragment("d.rowid IN (SELECT deal FROM deal_facets WHERE facet = ?", [.text(facet.name)])
             if condition != .has { sub = sub + SQLFragment(" AND ") + test("key", condition) }
+            for bound in closedBounds { sub = sub + SQLFragment(" AND ") + test("closed", bound) }
             return sub + SQLFragment(")")
         case .customNumber:
             var sub = SQLFragment("d.rowid IN (SELECT deal FROM deal_numbers WHERE facet = ?", [.text(facet.name)])
