@@ -328,6 +328,18 @@ import Testing
         #expect(try column("deals implementation or budget", "id").sorted() == ["A-1", "A-3", "A-4", "A-6"])
     }
 
+    @Test func rankingOnTwoConnectionsGivesTheSamePage() throws {
+        // Six deals: rowids 1…6 split at 3; the best of each half merged by rank.
+        for query in ["deals implement* limit:2", "deals implementation limit:1", "deals implementation", "deals nothingmatches limit:5"] {
+            let single = try engine.answer(query, today: Self.today, defaultLimit: 20).table
+            engine.parallelRankMinimum = 0
+            defer { engine.parallelRankMinimum = 150_000 }
+            let parallel = try engine.answer(query, today: Self.today, defaultLimit: 20).table
+            #expect(parallel == single, "\(query)")
+        }
+        #expect(try engine.answer("deals implement* limit:2", today: Self.today, defaultLimit: nil).table.totalRows == 3)
+    }
+
     @Test func pagesSayHowManyRowsThereAre() throws {
         // Text alone is ranked by FTS5 and cut to the page; the rest of the matches are counted.
         let page = try table("deals implement* limit:2")

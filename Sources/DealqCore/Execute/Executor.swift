@@ -11,6 +11,12 @@ struct Executor {
     var minimumGroupSize = 10
     /// The day recency counts from (`prioritize`).
     var today = CalendarDate(year: 2000, month: 1, day: 1)!
+    /// A second read connection to the same index: ranking a page of text matches
+    /// runs on both, each over half the deals (nil: one connection does it all).
+    var helper: DatabaseQueue?
+    /// Below this many deals one connection ranks as fast as two (measured: even at
+    /// 100k deals, 1.3 times faster at 500k; the second reads the same pages again).
+    var parallelRankMinimum: Int64 = 150_000
     private var spellingCache: [String: [String: String]] = [:]
 
     init(db: Database, catalog: Catalog, minimumGroupSize: Int = 10) {
@@ -141,7 +147,8 @@ struct Executor {
     }
 
     func deals(_ plan: Plan, _ names: [String]) throws -> DealqRender.Table {
-        let rows = try rows(plan.main)
+        let ranked = try rankedInParallel(plan)
+        let rows = try ranked?.rows ?? rows(plan.main)
         var kinds: [DealqRender.Column.Kind] = [.text, .text, .text, .money, .date, .text, .text]
         var snippets: [Int64: String] = [:]
         if let match = plan.snippetMatch, !rows.isEmpty {
@@ -164,9 +171,47 @@ struct Executor {
             }
             table.rows.append(cells)
         }
-        table.totalRows = try total(plan, shown: rows.count)
+        if let ranked {
+            table.totalRows = ranked.total > rows.count ? ranked.total : nil
+        } else {
+            table.totalRows = try total(plan, shown: rows.count)
+        }
         if plan.snippetMatch != nil { table.layout = .snippets }
         return table
+    }
+
+    /// A ranked page of text matches, ranked on two connections at once: bm25 costs
+    /// about a microsecond per matching deal (60k matches at 500k deals: 65 ms), and
+    /// its statistics (deal count, mean length, each term's document frequency) are
+    /// the whole index's whatever rowids a query reads, so the best `limit` of each
+    /// half of the rowids, merged by rank, are the best `limit` of all. Nil when the
+    /// plan is not a ranked page or the index is too small for it to pay; else the
+    /// page's rows and how many deals match (each half counts its own).
+    func rankedInParallel(_ plan: Plan) throws -> (rows: [Row], total: Int)? {
+        guard let page = plan.rankedPage, let helper,
+              let last = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM deals"), last >= parallelRankMinimum else { return nil }
+        let split = last / 2
+        let sql = "SELECT rowid, rank, count(*) OVER () FROM deal_fts WHERE deal_fts MATCH ? AND rowid %@ ? ORDER BY rank LIMIT ?"
+        let upper = Slots<Result<[Row], any Error>>(count: 1)
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global(qos: .userInitiated).async {
+            upper.store(Result { try helper.read { db in
+                try Row.fetchAll(db, sql: sql.replacingOccurrences(of: "%@", with: ">"), arguments: [page.match, split, page.limit])
+            } }, at: 0)
+            done.signal()
+        }
+        let lower = try Row.fetchAll(db, sql: sql.replacingOccurrences(of: "%@", with: "<="), arguments: [page.match, split, page.limit])
+        done.wait()
+        let both = lower + (try upper.all()[0].get())
+        let total = (lower.first.map { $0[2] as Int } ?? 0) + ((both.count > lower.count) ? both[lower.count][2] as Int : 0)
+        let best = both
+            .map { (deal: $0[0] as Int64, rank: $0[1] as Double) }
+            .sorted { $0.rank < $1.rank }
+            .prefix(page.limit)
+        guard !best.isEmpty else { return ([], 0) }
+        let values = Array(repeating: "(?, ?)", count: best.count).joined(separator: ", ")
+        let arguments = StatementArguments(best.flatMap { [$0.deal.databaseValue, $0.rank.databaseValue] })
+        return (try Row.fetchAll(db, sql: "WITH r(deal, rank) AS (VALUES \(values))\n" + Plan.rankedTail, arguments: arguments), total)
     }
 
     /// A snippet on one line, without markdown markers at line starts.

@@ -23,6 +23,19 @@ public final class QueryEngine: @unchecked Sendable {
     public let catalog: Catalog
     public let aliases: [String: String]
     let queue: DatabaseQueue
+    /// A second connection for ranking text matches in parallel, opened when first needed.
+    private var helperQueue: DatabaseQueue?
+    private let helperLock = NSLock()
+    /// From how many deals a ranked page is ranked on two connections (tests lower it).
+    var parallelRankMinimum: Int64 = 150_000
+
+    /// The second read connection (nil when it cannot be opened: one connection does the work).
+    func helper() -> DatabaseQueue? {
+        helperLock.lock()
+        defer { helperLock.unlock() }
+        if helperQueue == nil { helperQueue = try? DatabaseQueue(path: database, configuration: IndexStore.readOnlyConfiguration()) }
+        return helperQueue
+    }
 
     public init(database: String) throws(IndexError) {
         self.database = database
@@ -67,10 +80,13 @@ public final class QueryEngine: @unchecked Sendable {
                        minimumGroupSize: Int = 10) throws(QueryFailure) -> Answer {
         let checked = try check(text, today: today)
         let plan = Planner.plan(checked.query, defaultLimit: defaultLimit)
+        let helper = plan.rankedPage != nil ? helper() : nil
         do {
             let table = try queue.read { db in
                 var executor = Executor(db: db, catalog: catalog, minimumGroupSize: minimumGroupSize)
                 executor.today = today
+                executor.helper = helper
+                executor.parallelRankMinimum = parallelRankMinimum
                 return try executor.run(plan)
             }
             return Answer(table: table, notes: checked.notes)

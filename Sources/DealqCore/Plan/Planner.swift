@@ -17,6 +17,22 @@ public struct Plan: Sendable, Equatable {
     public var snippetMatch: String?
     /// The limit pushed into SQL, if any.
     public var limit: Int?
+    /// Text alone, ranked and cut to a page: the FTS5 expression and the page size.
+    /// `main` then starts with `WITH r AS (… ORDER BY rank LIMIT ?)` and ends with
+    /// `rankedTail`; the executor may find `r` another way (see `Executor.deals`).
+    public var rankedPage: RankedPage?
+
+    public struct RankedPage: Sendable, Equatable {
+        public var match: String
+        public var limit: Int
+    }
+
+    /// What follows `r(deal, rank)` in the main statement of a ranked page.
+    static let rankedTail = """
+        SELECT d.rowid, d.id, d.account, d.outcome, d.acv, d.closed, d.competitor_primary, d.top_driver
+        FROM r JOIN deals d ON d.rowid = r.deal
+        ORDER BY r.rank, d.id
+        """
 }
 
 /// Compiles a checked query to SQL: MATCH first (a CTE), facet filters joined after, then group, rank and limit.
@@ -39,11 +55,8 @@ public enum Planner {
             // Text alone: let FTS5 rank and cut to the page (its own top-N), then look up those deals.
             plan.main = SQLFragment("WITH r AS (SELECT rowid AS deal, rank FROM deal_fts WHERE deal_fts MATCH ? ORDER BY rank LIMIT ?)\n",
                                     [.text(match!), .number(Double(limit!))])
-                + SQLFragment("""
-                SELECT d.rowid, d.id, d.account, d.outcome, d.acv, d.closed, d.competitor_primary, d.top_driver
-                FROM r JOIN deals d ON d.rowid = r.deal
-                ORDER BY r.rank, d.id
-                """)
+                + SQLFragment(Plan.rankedTail)
+            plan.rankedPage = Plan.RankedPage(match: match!, limit: limit!)
             plan.total = SQLFragment("SELECT count(*) FROM deal_fts WHERE deal_fts MATCH ?", [.text(match!)])
             plan.snippetMatch = match
         case .deals:
