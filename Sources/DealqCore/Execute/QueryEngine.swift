@@ -116,6 +116,11 @@ public final class QueryEngine: @unchecked Sendable {
                     out += "-- plan:\n"
                     let rows = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + fragment.sql, arguments: Executor.arguments(fragment.arguments))
                     for row in rows { out += "--   \(row["detail"] as String? ?? "")\n" }
+                    if name == "main", plan.rankedPage != nil {
+                        out += "-- from \(parallelRankMinimum) deals up, r is found on two connections at once, each ranking the "
+                            + "deals of one half of the rowids (same MATCH, ORDER BY rank LIMIT, and count(*) OVER () for the total), "
+                            + "merged by rank\n"
+                    }
                 }
             }
         } catch {
