@@ -77,9 +77,7 @@ enum Body {
     }
 
     static func trim(_ s: String) -> String {
-        guard let first = s.utf8.first, let last = s.utf8.last else { return s }
-        if first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 { return s }
-        return s.trimmingCharacters(in: .whitespacesAndNewlines)
+        Trimming.trimmed(s, newlines: true)
     }
 
     /// The plain text of a block's lines: soft and hard breaks and block

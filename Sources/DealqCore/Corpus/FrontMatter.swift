@@ -103,10 +103,7 @@ struct FrontMatter {
 
     /// Trims surrounding whitespace; the common case (nothing to trim) costs no allocation.
     static func trim(_ s: String) -> String {
-        guard let first = s.utf8.first, let last = s.utf8.last else { return s }
-        func plain(_ b: UInt8) -> Bool { b > 0x20 && b < 0x80 }
-        if plain(first) && plain(last) { return s }
-        return s.trimmingCharacters(in: .whitespaces)
+        Trimming.trimmed(s, newlines: false)
     }
 
     private func requiredString(_ fields: [String: Node], _ key: String) throws(Rejection) -> String {
@@ -119,7 +116,7 @@ struct FrontMatter {
 
     private func readOutcome(_ fields: [String: Node]) throws(Rejection) -> Outcome {
         let raw = try requiredString(fields, "outcome")
-        let normalized = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let normalized = Trimming.trimmed(raw, newlines: false).lowercased()
         switch normalized {
         case "won", "closed won", "closed-won", "closed_won": return .won
         case "lost", "closed lost", "closed-lost", "closed_lost": return .lost

@@ -81,7 +81,7 @@ struct YAMLReading {
 
     /// YAML-style decimal numbers: `12`, `-3`, `0.75`, `.5`, `1e3`.
     static func number(_ text: String) -> Double? {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = Trimming.trimmed(text, newlines: false)
         guard !t.isEmpty, t.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B || $0 == 0x65 || $0 == 0x45 }),
               t.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         guard let value = Double(t), value.isFinite else { return nil }

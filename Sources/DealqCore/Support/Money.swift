@@ -11,11 +11,11 @@ public enum Money {
     }
 
     public static func read(_ raw: String) -> Reading {
-        var text = raw.trimmingCharacters(in: .whitespaces)
+        var text = Trimming.trimmed(raw, newlines: false)
         if text.isEmpty { return .empty }
         if text.hasPrefix("-") { return isNumberLike(String(text.dropFirst())) ? .negative : .unreadable }
         text.removeAll { $0 == "$" || $0 == "," }
-        text = text.trimmingCharacters(in: .whitespaces)
+        text = Trimming.trimmed(text, newlines: false)
         var multiplier: Decimal = 1
         if let last = text.last, last == "k" || last == "K" {
             multiplier = 1_000
