@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DealqCore
 
 /// The shell end to end: the built `dealq` on a pseudo-terminal of its own
 /// (see `PtyProcess`), on a small corpus in a temporary folder, with HOME and
@@ -190,6 +191,8 @@ import Testing
         let p = try shell()
         #expect(try line(p, ".help").contains(".export FILE"))
         #expect(try line(p, ".help winrate").contains("winrate by topic"))
+        // Every topic the help lists has its text.
+        for topic in ShellVocabulary.helpTopics { #expect(try !line(p, ".help \(topic)").contains("no help on"), "\(topic)") }
         #expect(try line(p, ".facets competitor").contains("Acme Analytics"))
         try line(p, ".format csv")
         #expect(try line(p, "count").contains("deals\r\n4"))

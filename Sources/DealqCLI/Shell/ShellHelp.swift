@@ -66,6 +66,18 @@ enum ShellHelp {
               drivers outcome:lost
               drivers outcome:lost by quarter
             """,
+        "audit": """
+            audit: the data-quality picture: of the deals, the share with a competitor and with an interview;
+            of the lost ones, the share with a CRM loss reason, with a selected competitor, and where the
+            rep's reason disagrees with the heaviest driver (those deals: mismatch:true).
+              audit by rep
+              deals mismatch:true outcome:lost
+            """,
+        "prioritize": """
+            prioritize: which deals to interview next: no interview yet, uncertain drivers, valuable, recent;
+            each with the reason it was picked.
+              prioritize outcome:lost since:1y
+            """,
         "insights": """
             insights: product insights of the matching deals.
               insights area:reporting outcome:lost
@@ -94,6 +106,7 @@ enum ShellHelp {
             Options:
               sort:acv  sort:closed-asc     order rows by a column (largest or newest first; -asc for smallest)
               limit:50  limit:all           at most N rows (20 for deals and quotes in table output)
+              weight:acv                    winrate and drivers weighed by ACV (what each reason costs)
             """,
         "shell": """
             The shell: Tab completes; Up/Down walk the history (kept in $XDG_STATE_HOME/dealq/history);
