@@ -31,6 +31,11 @@ import Testing
         #expect(!candidates("quotes d").contains("deals"))
     }
 
+    @Test func weightByACV() {
+        #expect(first("winrate by segment wei") == "winrate by segment weight:")
+        #expect(candidates("drivers weight:") == ["acv"])
+    }
+
     @Test func facetNamesWithColon() {
         #expect(first("quotes comp") == "quotes competitor:")
         #expect(candidates("quotes competitor.")

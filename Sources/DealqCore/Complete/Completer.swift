@@ -126,6 +126,8 @@ public struct Completer {
             return value.offer(candidates)
         case "limit":
             return value.offer(rank(value.text, ["all"]))
+        case "weight":
+            return value.offer(rank(value.text, ["acv"]))
         case "has":
             return value.offer(rank(value.text, source.facetNames, fuzzy: true))
         case "since", "before":
