@@ -45,6 +45,8 @@ public struct Report: Sendable {
                  "count by area.gap outcome:lost limit:10" + f),
                 ("Advantages that appear in wins", "Which areas were recorded as an advantage in the deals we won?",
                  "count by area.advantage outcome:won limit:10" + f),
+                ("Requests", "Which areas did buyers ask for?", "count by area.requested limit:10" + f),
+                ("Bugs", "Which areas had bugs that buyers ran into?", "count by area.bug limit:10" + f),
                 ("Win rate by topic", "How the win rate moves when a topic comes up", "winrate by topic" + f),
             ])
         case .sales:
