@@ -23,6 +23,8 @@ enum LineEditor {
     }
 
     nonisolated(unsafe) static var completer: Completer?
+    /// Set by the SIGWINCH handler; the key loop then tells libedit the new width.
+    nonisolated(unsafe) private static var resized: sig_atomic_t = 0
     nonisolated(unsafe) private static var interruptedAtPrompt = false
     nonisolated(unsafe) private static var ready = false
 
@@ -36,6 +38,13 @@ enum LineEditor {
         // Keep our own SIGINT handling (`Interrupts`); libedit's would re-raise the signal.
         rl_catch_signals = 0
         rl_getc_function = { _ in LineEditor.nextCharacter() }
+        // A resized terminal interrupts the wait for a key (no SA_RESTART), and the key
+        // loop redraws the line at the new width; libedit's own handler is off with the others.
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in LineEditor.resized = 1 }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGWINCH, &action, nil)
         rl_attempted_completion_function = { text, _, end in LineEditor.complete(text, end: Int(end)) }
         // Words break only at blanks: completion reads the line itself (quotes, operators).
         rl_basic_word_break_characters = UnsafePointer(strdup(" \t\n"))
@@ -81,6 +90,10 @@ enum LineEditor {
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: Interrupts.promptFD, events: Int16(POLLIN), revents: 0)]
             let n = poll(&fds, nfds_t(fds.count), -1)
+            if resized != 0 {
+                resized = 0
+                rl_resize_terminal()
+            }
             if n < 0 {
                 if errno == EINTR { continue }
                 return -1
