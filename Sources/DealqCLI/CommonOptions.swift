@@ -79,7 +79,7 @@ struct CommonOptions: ParsableArguments {
                 let progress = showProgress && Output.stderrIsTerminal ? ProgressLine() : nil
                 var callback: (@Sendable (IndexProgress) -> Void)?
                 if let progress { callback = { progress.update($0) } }
-                let report = try indexer.run(progress: callback)
+                let report = try indexer.run(progress: callback, waiting: Output.waitingForIndex)
                 progress?.clear()
                 if report.changedAnything && !report.rejected.isEmpty {
                     Output.err("note: \(Format.plural(report.rejected.count, "file")) of the corpus rejected; 'dealq index' lists them")

@@ -42,7 +42,7 @@ struct IndexCommand: ParsableCommand {
         do {
             var callback: (@Sendable (IndexProgress) -> Void)?
             if let progress { callback = { progress.update($0) } }
-            report = try indexer.run(forceRebuild: rebuild, progress: callback)
+            report = try indexer.run(forceRebuild: rebuild, progress: callback, waiting: Output.waitingForIndex)
             progress?.clear()
         } catch {
             progress?.clear()

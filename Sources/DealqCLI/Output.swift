@@ -10,6 +10,11 @@ enum Output {
     static var stdoutIsTerminal: Bool { isatty(1) == 1 }
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
+    /// Another dealq holds the index lock: say why nothing happens yet (on a terminal).
+    static func waitingForIndex() {
+        if stderrIsTerminal { err("waiting for another dealq to finish with the index…") }
+    }
+
     private static func write(_ fd: Int32, _ text: String) {
         var text = text
         text.withUTF8 { buffer in

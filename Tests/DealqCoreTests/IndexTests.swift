@@ -176,3 +176,36 @@ import Testing
         #expect(paths.firstIndex(of: "b/z.md")! < paths.firstIndex(of: "b/ü.md")!)
     }
 }
+
+/// One process at a time brings an index up to date; the others wait.
+@Suite struct IndexLockTests {
+    @Test func aSecondHolderWaitsForTheFirst() throws {
+        let folder = try TemporaryFolder()
+        let first = IndexLock(database: folder.path + "/index.sqlite")
+        let second = IndexLock(database: folder.path + "/index.sqlite")
+        #expect(first.tryAcquire())
+        #expect(!second.tryAcquire())
+        first.release()
+        #expect(second.tryAcquire())
+        second.release()
+    }
+
+    @Test func concurrentQueriesWithChangesAllAnswer() throws {
+        // Three queries at once on a corpus with pending changes: each refreshes
+        // in turn (before the lock, two of them failed on SQLite's write lock).
+        let folder = try TemporaryFolder()
+        for i in 0..<400 { folder.write("corpus/D-\(i).md", dealText(id: "D-\(i)")) }
+        #expect(try runDealq(["index", folder.path + "/corpus"]).status == 0)
+        for i in 0..<400 { folder.write("corpus/D-\(i).md", dealText(id: "D-\(i)") + "\nEdited.\n") }
+        let results = Slots<CommandResult>(count: 3)
+        let corpus = folder.path + "/corpus"
+        DispatchQueue.concurrentPerform(iterations: 3) { i in
+            results.store((try? runDealq(["--corpus", corpus, "--format", "csv", "count"]))
+                          ?? CommandResult(stdout: "", stderr: "did not run", status: -1), at: i)
+        }
+        for r in results.all() {
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout == "deals\n400\n")
+        }
+    }
+}

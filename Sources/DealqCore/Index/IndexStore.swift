@@ -50,12 +50,16 @@ enum IndexStore {
         var config = Configuration()
         config.readonly = true
         config.label = "dealq-read"
+        // A checkpoint of another process may hold the file for a moment.
+        config.busyMode = .timeout(10)
         return config
     }
 
     static func writeConfiguration(fresh: Bool) -> Configuration {
         var config = Configuration()
         config.label = "dealq-write"
+        // Writers take turns (`IndexLock`); this covers other programs writing, such as sqlite3.
+        config.busyMode = .timeout(10)
         config.prepareDatabase { db in
             if fresh {
                 try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -200000")

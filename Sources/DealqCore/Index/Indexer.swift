@@ -41,8 +41,20 @@ public struct Indexer: Sendable {
     }
 
     /// Brings the index up to date with the corpus.
-    /// - Parameter progress: called from the indexing thread as files are read.
-    public func run(forceRebuild: Bool = false, progress: (@Sendable (IndexProgress) -> Void)? = nil) throws(IndexError) -> IndexReport {
+    /// - Parameters:
+    ///   - progress: called from the indexing thread as files are read.
+    ///   - waiting: called once when another process is indexing; this one then
+    ///     waits for it (see `IndexLock`).
+    public func run(forceRebuild: Bool = false, progress: (@Sendable (IndexProgress) -> Void)? = nil,
+                    waiting: (() -> Void)? = nil) throws(IndexError) -> IndexReport {
+        let folder = (database as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        let lock = IndexLock(database: database)
+        if !lock.tryAcquire() {
+            waiting?()
+            lock.acquire()
+        }
+        defer { lock.release() }
         let started = Date()
         let scanStarted = Self.nowNanoseconds()
         let config = try loadConfig()
