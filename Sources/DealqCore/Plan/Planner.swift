@@ -228,11 +228,14 @@ public enum Planner {
         guard groups.count == 1 else { return with + SQLFragment("\n") + groupCounts(groups) }
         let facet = SQLValue.text(groups[0].name)
         let member = facetRowsOfMatchingDeals(filter)
-        return with + SQLFragment(",\n  p AS (SELECT count(*) AS n, coalesce(sum(outcome = 0), 0) AS w, coalesce(sum(outcome = 1), 0) AS l "
-                                   + "FROM deal_facets WHERE facet = ? AND first = 1", [facet]) + member + SQLFragment("),\n")
+        // One pass over the facet's rows: per value, and (from each deal's first row) the deals
+        // that have any value, which the matching deals (b) less them make `(none)`.
+        return with + SQLFragment(",\n  g AS MATERIALIZED (SELECT key, count(*) AS n, sum(outcome = 0) AS w, sum(outcome = 1) AS l, "
+                                   + "sum(first) AS fn, sum(first AND outcome = 0) AS fw, sum(first AND outcome = 1) AS fl "
+                                   + "FROM deal_facets WHERE facet = ?", [facet]) + member + SQLFragment(" GROUP BY key),\n")
+            + SQLFragment("  p AS (SELECT coalesce(sum(fn), 0) AS n, coalesce(sum(fw), 0) AS w, coalesce(sum(fl), 0) AS l FROM g),\n")
             + SQLFragment("  b AS (SELECT count(*) AS n, coalesce(sum(outcome = 'won'), 0) AS w, coalesce(sum(outcome = 'lost'), 0) AS l FROM m)\n")
-            + SQLFragment("SELECT key, count(*), coalesce(sum(outcome = 0), 0), coalesce(sum(outcome = 1), 0) FROM deal_facets "
-                          + "WHERE facet = ?", [facet]) + member + SQLFragment(" GROUP BY key\n")
+            + SQLFragment("SELECT key, n, w, l FROM g\n")
             + SQLFragment("UNION ALL\nSELECT NULL, b.n - p.n, b.w - p.w, b.l - p.l FROM b, p WHERE b.n > p.n")
     }
 
