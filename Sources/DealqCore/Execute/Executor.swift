@@ -191,20 +191,22 @@ struct Executor {
         guard let page = plan.rankedPage, let helper,
               let last = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM deals"), last >= parallelRankMinimum else { return nil }
         let split = last / 2
-        let sql = "SELECT rowid, rank, count(*) OVER () FROM deal_fts WHERE deal_fts MATCH ? AND rowid %@ ? ORDER BY rank LIMIT ?"
-        let upper = Slots<Result<[Row], any Error>>(count: 1)
+        /// The best page of one half, each row with the half's number of matches.
+        @Sendable func half(_ db: Database, upper: Bool) throws -> [Row] {
+            try Row.fetchAll(db, sql: "SELECT rowid, rank, count(*) OVER () FROM deal_fts WHERE deal_fts MATCH ? AND rowid "
+                             + (upper ? ">" : "<=") + " ? ORDER BY rank LIMIT ?", arguments: [page.match, split, page.limit])
+        }
+        let upperRows = Slots<Result<[Row], any Error>>(count: 1)
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global(qos: .userInitiated).async {
-            upper.store(Result { try helper.read { db in
-                try Row.fetchAll(db, sql: sql.replacingOccurrences(of: "%@", with: ">"), arguments: [page.match, split, page.limit])
-            } }, at: 0)
+            upperRows.store(Result { try helper.read { try half($0, upper: true) } }, at: 0)
             done.signal()
         }
-        let lower = try Row.fetchAll(db, sql: sql.replacingOccurrences(of: "%@", with: "<="), arguments: [page.match, split, page.limit])
+        let lower = try half(db, upper: false)
         done.wait()
-        let both = lower + (try upper.all()[0].get())
-        let total = (lower.first.map { $0[2] as Int } ?? 0) + ((both.count > lower.count) ? both[lower.count][2] as Int : 0)
-        let best = both
+        let upper = try upperRows.all()[0].get()
+        let total = [lower, upper].reduce(0) { $0 + ($1.first.map { $0[2] as Int } ?? 0) }
+        let best = (lower + upper)
             .map { (deal: $0[0] as Int64, rank: $0[1] as Double) }
             .sorted { $0.rank < $1.rank }
             .prefix(page.limit)
