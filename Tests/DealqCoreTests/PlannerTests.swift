@@ -37,14 +37,24 @@ import Testing
 
     @Test func dateBoundsOfAnAndReachItsFacetSubqueries() throws {
         // The facet's rows carry the deal's close day: only the rows in range are read.
-        let p = try plan("quotes competitor:acme since:90d closed<2025-06-01")
+        let p = try plan("quotes competitor:acme segment:smb since:90d closed<2025-06-01")
         #expect(p.matching.sql == """
             SELECT d.rowid AS deal, d.outcome AS outcome FROM deals d \
             WHERE d.rowid IN (SELECT deal FROM deal_facets WHERE facet = ? AND key = ? AND closed >= ? AND closed < ?) \
+            AND d.rowid IN (SELECT deal FROM deal_facets WHERE facet = ? AND key = ? AND closed >= ? AND closed < ?) \
             AND d."closed" >= ? AND d."closed" < ?
             """)
         #expect(p.matching.arguments == [.text("competitor"), .text("acme"), .number(20250401), .number(20250601),
+                                         .text("segment"), .text("smb"), .number(20250401), .number(20250601),
                                          .text("2025-04-01"), .text("2025-06-01")])
+        // One facet value (and dates) alone: the facet's rows are the matching deals.
+        let alone = try plan("quotes competitor:acme since:90d")
+        #expect(alone.matching.sql == "SELECT deal, CASE outcome WHEN 0 THEN 'won' WHEN 1 THEN 'lost' ELSE 'churned' END AS outcome "
+                + "FROM deal_facets WHERE facet = ? AND key = ? AND closed >= ?")
+        #expect(alone.matching.arguments == [.text("competitor"), .text("acme"), .number(20250401)])
+        // Not with two values of it (a deal would come twice), nor with any other condition.
+        #expect(try plan("count competitor:acme,borealis").matching.sql.hasPrefix("SELECT d.rowid AS deal"))
+        #expect(try plan("count competitor:acme acv>100k").matching.sql.hasPrefix("SELECT d.rowid AS deal"))
         // Not under OR or NOT, and not without a date bound.
         #expect(!(try plan("count competitor:acme or since:90d").matching.sql.contains("AND closed")))
         #expect(!(try plan("count -competitor:acme since:90d").matching.sql.contains("AND closed")))

@@ -162,9 +162,27 @@ public enum Planner {
             for r in restSQL { sql = sql + SQLFragment(" AND ") + r }
             return (sql, match)
         }
+        if let rows = facetRowsAlone(rest, bounds: bounds) { return (rows, nil) }
         var sql = SQLFragment("SELECT d.rowid AS deal, d.outcome AS outcome FROM deals d")
         if !restSQL.isEmpty { sql = sql + SQLFragment(" WHERE ") + .joined(restSQL, separator: " AND ") }
         return (sql, nil)
+    }
+
+    /// `m` straight from the facet's rows when the filter is one facet value and date
+    /// bounds at most (`segment:enterprise`, `competitor:X since:90d`): the rows carry
+    /// each deal's outcome and close day, so no deal is looked up. One value only: a
+    /// deal has one row per value, so no deal comes twice.
+    static func facetRowsAlone(_ parts: [Predicate], bounds: [Condition]) -> SQLFragment? {
+        let facets = parts.filter { part in
+            guard case .facet(let facet, _) = part else { return true }
+            return facet.storage != .dealColumn("closed")
+        }
+        guard facets.count == 1, bounds.count == parts.count - 1,
+              case .facet(let facet, .anyOf(let values)) = facets[0], facet.storage == .facetRows, values.count == 1 else { return nil }
+        var sql = SQLFragment("SELECT deal, CASE outcome WHEN 0 THEN 'won' WHEN 1 THEN 'lost' ELSE 'churned' END AS outcome "
+                              + "FROM deal_facets WHERE facet = ? AND key = ?", [.text(facet.name), values[0]])
+        for bound in bounds { sql = sql + SQLFragment(" AND ") + PredicateSQL.test("closed", bound) }
+        return sql
     }
 
     /// The data-quality counts per group: deals, lost, lost with a CRM reason,
