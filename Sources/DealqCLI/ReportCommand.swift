@@ -8,8 +8,9 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write a markdown report for leadership, product or sales, built from queries it lists.",
         discussion: """
             Filters narrow every query of the report, as in a query: dealq report leadership since:2025-01-01. \
-            The sales report takes --competitor NAME for one competitor's page. Markdown by default; \
-            --format html writes one self-contained page with charts.
+            The sales report takes --competitor NAME for one competitor's page; without it, the head-to-head \
+            table and a page for each of the three competitors in the most lost deals. Markdown by default; \
+            --format html writes one self-contained page with charts (--format takes only these two here).
             """)
 
     enum Audience: String, ExpressibleByArgument, CaseIterable { case leadership, product, sales }
