@@ -6,7 +6,7 @@ enum Arguments {
     /// Options that take a value (so their value is not mistaken for a subcommand).
     static let subcommandNames = Set(Dealq.configuration.subcommands.compactMap { $0.configuration.commandName })
 
-    static let valued: Set<String> = ["--corpus", "--db", "--format", "--today", "-o", "--output", "-f", "--file"]
+    static let valued: Set<String> = ["--corpus", "--db", "--format", "--today", "-o", "--output", "-f", "--file", "--min-n", "--competitor"]
 
     /// The arguments parsed as the default `query` command, when they plainly are one
     /// (`dealq --format csv "winrate by topic"`): parsing that command alone skips

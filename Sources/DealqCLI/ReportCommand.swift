@@ -44,7 +44,7 @@ struct ReportCommand: ParsableCommand {
         }
         do {
             let report = try engine.report(Report.Audience(rawValue: audience.rawValue)!, filters: text,
-                                           competitor: competitor, today: today)
+                                           competitor: competitor, today: today, minimumGroupSize: options.minimumGroupSize)
             for note in report.notes { Output.err("note: \(note)") }
             let page = options.format?.lowercased() == "html" ? report.html(generated: today) : report.markdown(generated: today)
             try options.write(page)

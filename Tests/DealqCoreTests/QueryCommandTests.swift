@@ -170,6 +170,10 @@ import Testing
         let r = try runDealq(["--corpus", Self.corpus, "--format", "csv", "facets", "segment"])
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("facet,kind,value,deals\nsegment,text,"))
+        // Every option that takes a value, also --min-n and --competitor.
+        let report = try runDealq(["--corpus", Self.corpus, "--min-n", "3", "--competitor", "Acme Analytics", "report", "sales"])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.hasPrefix("# Competitor page: Acme Analytics"))
     }
 
     @Test func aPlainQueryAndEverythingElseParseAsBefore() throws {

@@ -76,6 +76,15 @@ import Testing
         #expect(htmlEscaped("<b>\"R&D\" isn't</b>") == "&lt;b&gt;&quot;R&amp;D&quot; isn&#39;t&lt;/b&gt;")
     }
 
+    @Test func minimumGroupSizeReachesEverySection() throws {
+        // The fixture's groups have fewer than 10 won + lost deals; with --min-n 1 none is marked.
+        let (_, engine) = try engine()
+        let marked = try engine.report(.product, filters: "", competitor: nil, today: Self.today)
+        #expect(marked.markdown(generated: Self.today).contains("n\\<10"))
+        let unmarked = try engine.report(.product, filters: "", competitor: nil, today: Self.today, minimumGroupSize: 1)
+        #expect(!unmarked.markdown(generated: Self.today).contains("n\\<"))
+    }
+
     @Test func filtersNarrowEveryQuery() throws {
         let (_, engine) = try engine()
         let report = try engine.report(.leadership, filters: "segment:enterprise", competitor: nil, today: Self.today)

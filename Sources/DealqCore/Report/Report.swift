@@ -114,13 +114,15 @@ public struct Report: Sendable {
 
 extension QueryEngine {
     /// Runs every query of a report.
-    public func report(_ audience: Report.Audience, filters: String, competitor: String?, today: CalendarDate) throws(QueryFailure) -> Report {
+    /// - Parameter minimumGroupSize: win-rate groups with fewer won + lost deals are marked as too small.
+    public func report(_ audience: Report.Audience, filters: String, competitor: String?, today: CalendarDate,
+                       minimumGroupSize: Int = 10) throws(QueryFailure) -> Report {
         let plan = Report.plan(audience, filters: filters, competitor: competitor)
         var sections: [Report.Section] = []
         var notes: [String] = []
         var queue = plan.sections[...]
         while let (title, question, query) = queue.popFirst() {
-            let answer = try answer(query, today: today, defaultLimit: nil)
+            let answer = try answer(query, today: today, defaultLimit: nil, minimumGroupSize: minimumGroupSize)
             for note in answer.notes.map(\.message) where !notes.contains(note) { notes.append(note) }
             let first = answer.table.columns.first.flatMap { catalog.facet($0.name) }
             sections.append(Report.Section(title: title, question: question, query: query, table: answer.table,
