@@ -140,7 +140,8 @@ import Testing
         let t = try engine.answer("winrate by topic", today: Self.today, defaultLimit: nil, minimumGroupSize: 2).table
         // pricing 0/3 (interval 0–56%) and implementation 1/2 (9–91%) both contain the 40% baseline; (none) has 1 deal.
         #expect(t.marks == [nil, nil, nil, "n<2"])
-        #expect(t.footnotes == ["n<2: fewer than 2 won + lost deals; too few to read a rate from."])
+        #expect(t.footnotes == ["No group's 95% interval excludes the (all) rate: the differences between these groups may all be chance.",
+                                "n<2: fewer than 2 won + lost deals; too few to read a rate from."])
         let byDefault = try engine.answer("winrate by topic", today: Self.today, defaultLimit: nil).table
         #expect(byDefault.marks == [nil, "n<10", "n<10", "n<10"])
         let shown = render(t, as: .table)

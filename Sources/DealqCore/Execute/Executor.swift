@@ -372,6 +372,10 @@ struct Executor {
             let chance = (Double(groups) * 0.05 * 10).rounded() / 10
             table.footnotes.append("▲▼ the group's 95% interval excludes the (all) rate. Chance alone puts about 1 group in 20 "
                                    + "outside it: expect about \(chance) such groups among these \(groups).")
+        } else if groups - small > 0 && baseline != nil {
+            // Nothing stands out: say so, before a reader ranks the groups by their rates.
+            table.footnotes.append("No group's 95% interval excludes the (all) rate: the differences between these groups "
+                                   + "may all be chance.")
         }
         if small > 0 {
             table.footnotes.append(weighted

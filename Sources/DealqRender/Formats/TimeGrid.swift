@@ -24,7 +24,7 @@ enum TimeGrid {
         // The marks read as cells here: `n<10: fewer than…` becomes `(…) in parentheses: fewer than…`.
         let footnotes = table.footnotes.map { line -> String in
             if line.hasPrefix("n<"), let colon = line.firstIndex(of: ":") { return "(…) in parentheses" + line[colon...] }
-            if line.hasPrefix("▲▼") { return line.replacingOccurrences(of: "group", with: "cell") }
+            if line.hasPrefix("▲▼") || line.hasPrefix("No group") { return line.replacingOccurrences(of: "group", with: "cell") }
             return line
         }
         return (grids, footnotes)
