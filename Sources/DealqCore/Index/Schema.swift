@@ -161,10 +161,6 @@ public enum Schema {
 
     CREATE VIRTUAL TABLE deal_fts USING fts5 (body, tokenize = 'porter unicode61');
     CREATE VIRTUAL TABLE quote_fts USING fts5 (text, tokenize = 'porter unicode61');
-    -- Terms are gathered in memory up to 16 MB before FTS5 writes a segment (1 MB by
-    -- default): a third less work for a full build, at most 32 MB more memory.
-    INSERT INTO deal_fts (deal_fts, rank) VALUES ('hashsize', 16777216);
-    INSERT INTO quote_fts (quote_fts, rank) VALUES ('hashsize', 16777216);
     """
 
     /// Outcome codes stored in `deal_facets.outcome` so that win rates by a
