@@ -26,87 +26,104 @@ public struct Report: Sendable {
     /// The notes its queries gave (a value no deal has, with the close ones), each once.
     public var notes: [String] = []
 
-    /// The queries of a report: each section's question and query text.
-    public static func plan(_ audience: Audience, filters: String, competitor: String?) -> (title: String, sections: [(String, String, String)]) {
+    /// A section to run: its words, its query, and what its answer leads to.
+    struct Planned {
+        var title: String
+        var question: String
+        var query: String
+        var then: FollowUp? = nil
+    }
+
+    /// Sections that a section's answer leads to (see `followUps`).
+    enum FollowUp {
+        /// A page (why we lose, recent quotes) for each of the three competitors in the most lost deals.
+        case competitorPages
+        /// The buyers' quotes for the first `areas` areas of the answer, from the deals
+        /// with `outcome` that recorded the area with the label of `facet` (`area.gap`).
+        case areaQuotes(facet: String, label: String, outcome: String, areas: Int, quotes: Int)
+    }
+
+    /// The queries of a report.
+    static func plan(_ audience: Audience, filters: String, competitor: String?) -> (title: String, sections: [Planned]) {
         let f = filters.isEmpty ? "" : " " + filters
         switch audience {
         case .leadership:
             return ("Win-loss brief for leadership", [
-                ("Win rate by quarter", "Is the win rate moving?", "winrate by quarter" + f),
-                ("Who we lose to", "Which alternatives do buyers choose when we lose?", "count by competitor.selected outcome:lost" + f),
-                ("What losses cost, by reason", "Lost ACV times each deal's driver weights", "drivers outcome:lost weight:acv" + f),
-                ("ACV won and lost", "Won ACV ÷ (won + lost ACV), by segment", "winrate by segment weight:acv" + f),
+                Planned(title: "Win rate by quarter", question: "Is the win rate moving?", query: "winrate by quarter" + f),
+                Planned(title: "Who we lose to", question: "Which alternatives do buyers choose when we lose?",
+                        query: "count by competitor.selected outcome:lost" + f),
+                Planned(title: "What losses cost, by reason", question: "Lost ACV times each deal's driver weights",
+                        query: "drivers outcome:lost weight:acv" + f),
+                Planned(title: "ACV won and lost", question: "Won ACV ÷ (won + lost ACV), by segment", query: "winrate by segment weight:acv" + f),
             ])
         case .product:
             return ("Product gaps and advantages, in the buyers' words", [
-                ("Insights by area", "Which product areas come up most often in the deals' insights?",
-                 "count by area limit:15" + f),
-                ("Gaps that appear in losses", "Which areas were recorded as a gap in the deals we lost?",
-                 "count by area.gap outcome:lost limit:10" + f),
-                ("Advantages that appear in wins", "Which areas were recorded as an advantage in the deals we won?",
-                 "count by area.advantage outcome:won limit:10" + f),
-                ("Requests", "Which areas did buyers ask for?", "count by area.requested limit:10" + f),
-                ("Bugs", "Which areas had bugs that buyers ran into?", "count by area.bug limit:10" + f),
-                ("Win rate by topic", "How the win rate moves when a topic comes up", "winrate by topic" + f),
+                Planned(title: "Insights by area", question: "Which product areas come up most often in the deals' insights?",
+                        query: "count by area limit:15" + f),
+                Planned(title: "Gaps that appear in losses", question: "Which areas were recorded as a gap in the deals we lost?",
+                        query: "count by area.gap outcome:lost limit:10" + f,
+                        then: .areaQuotes(facet: "area.gap", label: "a gap", outcome: "lost", areas: 3, quotes: 5)),
+                Planned(title: "Advantages that appear in wins", question: "Which areas were recorded as an advantage in the deals we won?",
+                        query: "count by area.advantage outcome:won limit:10" + f,
+                        then: .areaQuotes(facet: "area.advantage", label: "an advantage", outcome: "won", areas: 2, quotes: 3)),
+                Planned(title: "Requests", question: "Which areas did buyers ask for?", query: "count by area.requested limit:10" + f),
+                Planned(title: "Bugs", question: "Which areas had bugs that buyers ran into?", query: "count by area.bug limit:10" + f),
+                Planned(title: "Win rate by topic", question: "How the win rate moves when a topic comes up", query: "winrate by topic" + f),
             ])
         case .sales:
             guard let competitor else {
-                // The head-to-head table, then a page for each of the competitors met most (see `followUps`).
                 return ("Competitor pages", [
-                    ("Head-to-head win rate", "How often do we win when each competitor is in the deal?", "winrate by competitor" + f),
+                    Planned(title: "Head-to-head win rate", question: "How often do we win when each competitor is in the deal?",
+                            query: "winrate by competitor" + f, then: .competitorPages),
                 ])
             }
             return ("Competitor page: \(competitor)", [
-                ("Head-to-head win rate", "How often do we win when \(competitor) is in the deal?",
-                 "winrate competitor:\(written(competitor))" + f),
+                Planned(title: "Head-to-head win rate", question: "How often do we win when \(competitor) is in the deal?",
+                        query: "winrate competitor:\(written(competitor))" + f),
             ] + competitorPage(competitor, filters: filters, named: false))
         }
     }
 
-    /// A competitor's value as written in a query.
+    /// A value as written in a query (quoted when it is more than one plain word).
     static func written(_ value: String) -> String { SavedQuery.written(value) ?? value }
 
     /// Why we lose to a competitor, and what buyers said in deals against it.
     /// `named` titles the sections with the competitor's name first (one of several pages).
-    static func competitorPage(_ competitor: String, filters: String, named: Bool) -> [(String, String, String)] {
+    static func competitorPage(_ competitor: String, filters: String, named: Bool) -> [Planned] {
         let f = filters.isEmpty ? "" : " " + filters
         let name = written(competitor)
         return [
-            (named ? "\(competitor): why we lose" : "Why we lose to \(competitor)",
-             "The drivers of the lost deals whose buyer chose \(competitor)", "drivers outcome:lost competitor.selected:\(name)" + f),
-            (named ? "\(competitor): recent buyer quotes" : "Recent buyer quotes",
-             "What buyers said in deals against \(competitor), newest first", "quotes competitor:\(name) limit:\(named ? 5 : 10)" + f),
+            Planned(title: named ? "\(competitor): why we lose" : "Why we lose to \(competitor)",
+                    question: "The drivers of the lost deals whose buyer chose \(competitor)",
+                    query: "drivers outcome:lost competitor.selected:\(name)" + f),
+            Planned(title: named ? "\(competitor): recent buyer quotes" : "Recent buyer quotes",
+                    question: "What buyers said in deals against \(competitor), newest first",
+                    query: "quotes competitor:\(name) limit:\(named ? 5 : 10)" + f),
         ]
     }
 
-    /// Sections that follow from a section's answer: for sales without a competitor, a page for
-    /// each of the three competitors in the most lost deals; for product, the buyers' quotes
-    /// on the areas most often recorded as a gap in losses (three) and as an
-    /// advantage in wins (two), from the deals that recorded them so.
-    static func followUps(_ audience: Audience, after query: String, answer: DealqRender.Table, filters: String) -> [(String, String, String)] {
+    /// The sections a section's answer leads to.
+    static func followUps(_ followUp: FollowUp, answer: DealqRender.Table, filters: String) -> [Planned] {
         let f = filters.isEmpty ? "" : " " + filters
-        if audience == .sales, query == "winrate by competitor" + f {
-            // A page for each of the three competitors in the most lost deals (ties: the table's order).
+        switch followUp {
+        case .competitorPages:
+            // The three competitors in the most lost deals (ties: the table's order).
             guard let lostColumn = answer.columns.firstIndex(where: { $0.name == "lost" }) else { return [] }
             let met = answer.rows.dropFirst().enumerated().compactMap { index, row -> (name: String, lost: Int, index: Int)? in
                 guard case .text(let name) = row[0], name != "(none)", case .integer(let lost) = row[lostColumn], lost > 0 else { return nil }
                 return (name, lost, index)
             }.sorted { $0.lost != $1.lost ? $0.lost > $1.lost : $0.index < $1.index }
             return met.prefix(3).flatMap { competitorPage($0.name, filters: filters, named: true) }
-        }
-        guard audience == .product else { return [] }
-        let areas = answer.rows.compactMap { row -> String? in
-            if case .text(let area) = row[0], area != "(none)" { return area } else { return nil }
-        }
-        let follow: [(facet: String, label: String, outcome: String, areas: Int, quotes: Int)] = [
-            ("area.gap", "a gap", "lost", 3, 5), ("area.advantage", "an advantage", "won", 2, 3),
-        ]
-        guard let next = follow.first(where: { query.hasPrefix("count by \($0.facet) outcome:\($0.outcome)") }) else { return [] }
-        return areas.prefix(next.areas).compactMap { area in
-            SavedQuery.written(area).map { name in
-                ("In the buyers' words: \(area) as \(next.label)",
-                 "What buyers said in \(next.outcome) deals that recorded \(area) as \(next.label)",
-                 "quotes \(next.facet):\(name) outcome:\(next.outcome) limit:\(next.quotes)" + f)
+        case let .areaQuotes(facet, label, outcome, areas, quotes):
+            let names = answer.rows.compactMap { row -> String? in
+                if case .text(let area) = row[0], area != "(none)" { return area } else { return nil }
+            }
+            return names.prefix(areas).compactMap { area in
+                SavedQuery.written(area).map { name in
+                    Planned(title: "In the buyers' words: \(area) as \(label)",
+                            question: "What buyers said in \(outcome) deals that recorded \(area) as \(label)",
+                            query: "quotes \(facet):\(name) outcome:\(outcome) limit:\(quotes)" + f)
+                }
             }
         }
     }
@@ -121,14 +138,14 @@ extension QueryEngine {
         var sections: [Report.Section] = []
         var notes: [String] = []
         var queue = plan.sections[...]
-        while let (title, question, query) = queue.popFirst() {
+        while let planned = queue.popFirst() {
+            let (title, question, query) = (planned.title, planned.question, planned.query)
             let answer = try answer(query, today: today, defaultLimit: nil, minimumGroupSize: minimumGroupSize)
             for note in answer.notes.map(\.message) where !notes.contains(note) { notes.append(note) }
             let first = answer.table.columns.first.flatMap { catalog.facet($0.name) }
             sections.append(Report.Section(title: title, question: question, query: query, table: answer.table,
                                            listGroups: first?.kind == .list))
-            let next = Report.followUps(audience, after: query, answer: answer.table, filters: filters)
-            queue = next[...] + queue
+            if let then = planned.then { queue = Report.followUps(then, answer: answer.table, filters: filters)[...] + queue }
         }
         return Report(audience: audience, title: plan.title, filters: filters, sections: sections, notes: notes)
     }
