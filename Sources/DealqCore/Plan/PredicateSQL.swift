@@ -60,9 +60,11 @@ enum PredicateSQL {
             switch condition {
             case .compare(let op, let value): return day(value).map { .compare(op, $0) }
             case .between(let lo, let hi):
-                let l = lo.map(day), h = hi.map(day)
-                if l == .some(nil) || h == .some(nil) { return nil }
-                return .between(l ?? nil, h ?? nil)
+                // An open end stays open; an end that is not a day leaves the bound out.
+                var low: SQLValue?, high: SQLValue?
+                if let lo { guard let d = day(lo) else { return nil }; low = d }
+                if let hi { guard let d = day(hi) else { return nil }; high = d }
+                return .between(low, high)
             case .anyOf, .has: return nil
             }
         }
