@@ -40,10 +40,7 @@ extension Report {
 
             """
         for section in sections {
-            let question = section.question.last.map { ".?!".contains($0) } == true ? section.question : section.question + "."
-            out += "<h2>\(htmlEscaped(section.title))</h2>\n<p>\(htmlEscaped(question))"
-            if let headline = Self.headline(section) { out += " " + htmlEscaped(headline) }
-            out += "</p>\n"
+            out += "<h2>\(htmlEscaped(section.title))</h2>\n<p>\(htmlEscaped(Self.lead(section)))</p>\n"
             out += section.table.rows.isEmpty ? "<p><em>No deals.</em></p>\n"
                 : htmlQuotes(section.table) ?? htmlTable(Self.charted(section.table))
             out += "<p>Query: <code>\(htmlEscaped(section.query))</code></p>\n"

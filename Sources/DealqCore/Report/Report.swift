@@ -158,6 +158,12 @@ extension Report {
         return "\"" + query.replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
+    /// A section's opening: its question as a sentence, then what its table says (`headline`).
+    static func lead(_ section: Section) -> String {
+        let question = section.question.last.map { ".?!".contains($0) } == true ? section.question : section.question + "."
+        return Self.headline(section).map { question + " " + $0 } ?? question
+    }
+
     /// One sentence a reader takes away from a section's table, from its own numbers.
     static func headline(_ section: Section) -> String? {
         let table = section.table
@@ -207,10 +213,7 @@ extension Report {
         var out = "# \(title)\n\n"
         out += "_\(filters.isEmpty ? "All deals" : "Deals matching `\(filters)`"), as of \(today)._\n\n"
         for section in sections {
-            let question = section.question.last.map { ".?!".contains($0) } == true ? section.question : section.question + "."
-            out += "## \(section.title)\n\n\(question)"
-            if let headline = Self.headline(section) { out += " " + headline }
-            out += "\n\n"
+            out += "## \(section.title)\n\n\(Self.lead(section))\n\n"
             out += section.table.rows.isEmpty ? "_No deals._\n" : Self.markdownAnswer(section.table)
             out += "\nQuery: `\(section.query)`\n\n"
         }
