@@ -97,13 +97,8 @@ struct FrontMatter {
     }
 
     private func nonEmpty(_ s: String) -> String? {
-        let t = Self.trim(s)
+        let t = Trimming.trimmed(s, newlines: false)
         return t.isEmpty ? nil : t
-    }
-
-    /// Trims surrounding whitespace; the common case (nothing to trim) costs no allocation.
-    static func trim(_ s: String) -> String {
-        Trimming.trimmed(s, newlines: false)
     }
 
     private func requiredString(_ fields: [String: Node], _ key: String) throws(Rejection) -> String {
