@@ -86,20 +86,25 @@ struct QuoteCards {
             .map { $0.terminalText(color: color, dim: true) }
         return lines
 
-        func field(_ name: String) -> String? {
-            table.columns.firstIndex { $0.name == name }.flatMap { text(row, $0) }
-        }
+        func field(_ name: String) -> String? { self.field(name, in: row) }
     }
 
-    /// The quote, who said it and in which deal, as plain strings (for documents).
-    func parts(_ row: [Cell]) -> (quote: String, attribution: String, context: String) {
-        func field(_ name: String) -> String? { table.columns.firstIndex { $0.name == name }.flatMap { text(row, $0) } }
+    /// The named column's cell as a person reads it; nil when there is no such column or no value.
+    private func field(_ name: String, in row: [Cell]) -> String? {
+        table.columns.firstIndex { $0.name == name }.flatMap { text(row, $0) }
+    }
+
+    /// The quote, and who said it and in which deal (`speaker, source, date · section; deal account · outcome · acv`),
+    /// as plain strings for documents.
+    func parts(_ row: [Cell]) -> (quote: String, source: String) {
+        func field(_ name: String) -> String? { self.field(name, in: row) }
         let quoteText = removingHighlightMarkers(QuoteCards.quoteText(table.cell(row: row, column: quote)).plain).trimmingSpaces()
         let who = ["speaker", "source", "date"].compactMap(field).joined(separator: ", ")
         let attribution = [who, field("section") ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")
         let deal = ["deal", "account"].compactMap(field).joined(separator: " ")
         let context = ([deal] + ["outcome", "acv"].compactMap(field)).filter { !$0.isEmpty }.joined(separator: " · ")
-        return (quoteText.isEmpty ? nullText : "“" + oneLine(quoteText) + "”", oneLine(attribution), oneLine(context))
+        let source = [oneLine(attribution), oneLine(context)].filter { !$0.isEmpty }.joined(separator: "; ")
+        return (quoteText.isEmpty ? nullText : "“" + oneLine(quoteText) + "”", source)
     }
 
     /// A cell as a person reads it (`$87K`, `2025-12-28`); nil when absent or blank.
@@ -228,8 +233,7 @@ struct SnippetRows {
 public func markdownQuotes(_ table: Table) -> String? {
     guard let cards = QuoteCards(table) else { return nil }
     return table.rows.map { row in
-        let (quote, attribution, context) = cards.parts(row)
-        let source = [attribution, context].filter { !$0.isEmpty }.joined(separator: "; ")
+        let (quote, source) = cards.parts(row)
         return "> " + MarkdownFormat.escaped(quote) + (source.isEmpty ? "" : "\\\n> — " + MarkdownFormat.escaped(source)) + "\n"
     }.joined(separator: "\n")
 }
@@ -238,8 +242,7 @@ public func markdownQuotes(_ table: Table) -> String? {
 public func htmlQuotes(_ table: Table) -> String? {
     guard let cards = QuoteCards(table) else { return nil }
     return table.rows.map { row in
-        let (quote, attribution, context) = cards.parts(row)
-        let source = [attribution, context].filter { !$0.isEmpty }.joined(separator: "; ")
+        let (quote, source) = cards.parts(row)
         return "<blockquote><p>\(htmlEscaped(quote))</p>" + (source.isEmpty ? "" : "<footer>— \(htmlEscaped(source))</footer>") + "</blockquote>\n"
     }.joined()
 }
