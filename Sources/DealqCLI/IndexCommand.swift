@@ -9,7 +9,7 @@ struct IndexCommand: ParsableCommand {
         discussion: """
             Reads every deal summary under CORPUS into a SQLite index (default \
             CORPUS/.dealq/index.sqlite), re-reading only files that changed. Rejected files are \
-            listed on stderr as path:line:col: error: message.
+            listed on stderr as path:line:col: error: message, one line for each problem found in the file.
             Exit status: 0 nothing rejected; 1 some file rejected (all others indexed) or the \
             index could not be written; 2 usage error.
             """)
@@ -56,7 +56,9 @@ struct IndexCommand: ParsableCommand {
         if report.warnings.count > shownWarnings {
             Output.err("… and \(Format.plural(report.warnings.count - shownWarnings, "more warning")) (--format json lists them all)")
         }
-        for rejected in report.rejected { Output.err(rejected.description) }
+        for rejected in report.rejected {
+            for line in rejected.lines { Output.err(line) }
+        }
         switch format {
         case .json: Output.out(IndexSummary.json(report, database: dbPath))
         case .text: Output.out(IndexSummary.text(report, database: dbPath, corpus: corpusPath))

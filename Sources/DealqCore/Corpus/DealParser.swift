@@ -27,7 +27,10 @@ public enum DealParser {
         deal.quotes = body.quotes
         for i in deal.quotes.indices { deal.quotes[i].topics = config.topics(in: deal.quotes[i].text) }
         deal.topics = Array(Set(deal.topics + config.topics(in: file.body))).sorted()
-        let warnings = (frontMatter.warnings + body.warnings).map {
+        let inFileOrder = (frontMatter.warnings + body.warnings).enumerated().sorted {
+            ($0.element.0.line, $0.element.0.column, $0.offset) < ($1.element.0.line, $1.element.0.column, $1.offset)
+        }.map(\.element)
+        let warnings = inFileOrder.map {
             FileDiagnostic(path: path, line: $0.0.line, column: $0.0.column, message: $0.1, severity: .warning)
         }
         return .deal(deal, warnings: warnings)

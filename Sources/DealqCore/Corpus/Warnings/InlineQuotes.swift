@@ -30,6 +30,7 @@ enum InlineQuotes {
     /// `told us "…"`); a phrase quoted inside a sentence (`described as "the
     /// safe choice"`) is not speech.
     static func speechColumn(in line: Substring) -> Int? {
+        guard line.utf8.contains(0x22) || line.contains("\u{201C}") else { return nil }
         let scalars = Array(line.unicodeScalars)
         var i = 0
         while i < scalars.count {

@@ -34,6 +34,9 @@ enum KeySynonyms {
         return table
     }()
 
+    /// The synonyms' names in code-point order, for a deterministic nearest one.
+    static let sortedNames: [String] = topLevel.keys.sorted()
+
     /// Synonyms of the keys inside a built-in mapping or list item, by parent.
     static let nested: [String: [String: String]] = [
         "competitors": [

@@ -1,4 +1,5 @@
 import DealqLanguage
+import Foundation
 
 /// Warnings for keys that look like built-in ones but are not: a custom
 /// top-level key such as `amount`, `competitor_selected` or `outcom` is
@@ -8,7 +9,7 @@ import DealqLanguage
 enum NearMissKey {
     /// The warning for a custom top-level key that looks like a built-in field, or nil.
     static func warning(key: String) -> String? {
-        guard let builtin = builtin(near: key) else { return nil }
+        guard let builtin = answers.builtin(near: key) else { return nil }
         return "custom key '\(key)' looks like a built-in field; write it as \(builtin.advice)"
     }
 
@@ -38,7 +39,7 @@ enum NearMissKey {
             return builtin
         }
         guard normalized.count >= 5 else { return nil }
-        let synonym = KeySynonyms.topLevel.keys.sorted().first { Suggest.distance(normalized, $0) <= 1 }
+        let synonym = KeySynonyms.sortedNames.first { abs($0.count - normalized.count) <= 1 && Suggest.distance(normalized, $0) <= 1 }
         return synonym.flatMap { KeySynonyms.topLevel[$0] }
     }
 
@@ -47,10 +48,26 @@ enum NearMissKey {
     static func closest(to word: String, among candidates: [String]) -> String? {
         let limit = Suggest.threshold(for: word)
         var best: (distance: Int, name: String)?
-        for candidate in candidates {
+        for candidate in candidates where abs(candidate.count - word.count) <= limit {
             let d = Suggest.distance(word, candidate)
             if d <= limit, d < (best?.distance ?? Int.max) { best = (d, candidate) }
         }
         return best?.name
+    }
+
+    /// The answers for the custom keys seen so far: a corpus repeats a few
+    /// custom keys in every file, and files are read on many threads.
+    private static let answers = Answers()
+
+    private final class Answers: @unchecked Sendable {
+        private let lock = NSLock()
+        private var known: [String: BuiltinKey?] = [:]
+
+        func builtin(near key: String) -> BuiltinKey? {
+            if let answer = lock.withLock({ known[key] }) { return answer }
+            let answer = NearMissKey.builtin(near: key)
+            lock.withLock { if known.count < 10_000 { known[key] = answer } }
+            return answer
+        }
     }
 }
