@@ -179,6 +179,26 @@ import Testing
         #expect(warningLines(dealText(body: body)) == [])
     }
 
+    // MARK: through dealq index
+
+    @Test func indexPrintsTheWarningsAndListsThemInJSON() throws {
+        let folder = TemporaryFolder()
+        folder.write("deals/a.md", dealText("competitor_selected: Acme", body: "## Buyer interview\n\n> \"Too slow.\"\n> - Priya Shah, interview, 2025-10-02\n"))
+        let r = try runDealq(["index", folder.path])
+        #expect(r.status == 0, "warnings do not reject the file")
+        #expect(r.stderr.split(separator: "\n").map(String.init) == [
+            "deals/a.md:5:1: warning: custom key 'competitor_selected' looks like a built-in field; write it as 'competitors:' with 'selected: …' under it",
+            "deals/a.md:10:3: warning: the quote's last line looks like an attribution but is not read as one (it stays part of the quote); write it as '— Speaker, source, YYYY-MM-DD'",
+        ])
+        #expect(r.stdout.contains("1 deal in the index"))
+        let json = try runDealq(["index", folder.path, "--rebuild", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let warnings = try #require(object["warnings"] as? [[String: Any]])
+        #expect(warnings.map { "\($0["path"] ?? ""):\($0["line"] ?? ""):\($0["column"] ?? "")" } == ["deals/a.md:5:1", "deals/a.md:10:3"])
+        #expect(warnings.first?["message"] as? String
+            == "custom key 'competitor_selected' looks like a built-in field; write it as 'competitors:' with 'selected: …' under it")
+    }
+
     // MARK: the bundled corpus
 
     @Test func bundledCorpusGetsNoneOfTheseWarnings() throws {
