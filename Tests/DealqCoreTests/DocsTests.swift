@@ -145,7 +145,8 @@ enum Docs {
         let differing = zip(current.split(separator: "\n", omittingEmptySubsequences: false),
                             fresh.split(separator: "\n", omittingEmptySubsequences: false)).enumerated()
             .first { $0.element.0 != $0.element.1 }
-        #expect(current == fresh, """
+        let upToDate = current == fresh
+        #expect(upToDate, """
             docs/cookbook.md is out of date (run bash scripts/cookbook.sh); first difference at line \
             \((differing?.offset ?? 0) + 1): \(differing.map { "'\($0.element.0)' vs '\($0.element.1)'" } ?? "length")
             """)
