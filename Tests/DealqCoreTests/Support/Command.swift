@@ -24,8 +24,15 @@ let dealqBinary: String = {
 @discardableResult
 func runDealq(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
               stdin: String? = nil) throws -> CommandResult {
+    try runProgram(dealqBinary, arguments, in: directory, environment: environment, stdin: stdin)
+}
+
+/// Runs a program as `runDealq` runs `dealq`: no color, no `DEALQ_CORPUS` or
+/// `DEALQ_TODAY` from the caller's environment unless given.
+func runProgram(_ executable: String, _ arguments: [String], in directory: String? = nil,
+                environment: [String: String] = [:], stdin: String? = nil) throws -> CommandResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: dealqBinary)
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     var env = ProcessInfo.processInfo.environment
