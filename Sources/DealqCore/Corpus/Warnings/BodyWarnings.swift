@@ -61,7 +61,9 @@ struct BodyWarnings {
     }
 
     private mutating func line(_ number: Int) -> Substring? {
-        if lines == nil { lines = markdown.split(separator: "\n", omittingEmptySubsequences: false) }
+        if lines == nil {
+            lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+        }
         guard let lines, number >= 1, number <= lines.count else { return nil }
         return lines[number - 1]
     }

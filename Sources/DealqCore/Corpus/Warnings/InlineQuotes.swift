@@ -8,14 +8,21 @@ enum InlineQuotes {
 
     /// Whether a section heading names an interview, a call or a conversation with the buyer.
     static func isConversationSection(_ heading: String) -> Bool {
-        let words = heading.lowercased().split { !$0.isLetter }
-        let named: Set<Substring> = ["interview", "interviews", "call", "calls", "conversation", "conversations",
-                                     "debrief", "quotes", "transcript", "voc"]
-        if words.contains(where: named.contains) { return true }
-        let text = words.joined(separator: " ")
-        return text.contains("voice of the customer") || text.contains("voice of customer") || text.contains("in their words")
-            || text.contains("in their own words")
+        // Words of ASCII letters (other bytes of UTF-8 letters kept inside words), compared as bytes: headings are many.
+        let words = heading.lowercased().utf8.split { !(($0 >= 0x61 && $0 <= 0x7A) || $0 >= 0x80) }.map { String(Substring($0)) }
+        if words.contains(where: conversationWords.contains) { return true }
+        return conversationPhrases.contains { phrase in
+            words.count >= phrase.count && (0...(words.count - phrase.count)).contains { words[$0..<($0 + phrase.count)].elementsEqual(phrase) }
+        }
     }
+
+    static let conversationWords: Set<String> = [
+        "interview", "interviews", "call", "calls", "conversation", "conversations", "debrief", "quotes", "transcript", "voc",
+    ]
+
+    static let conversationPhrases: [[String]] = [
+        ["voice", "of", "the", "customer"], ["voice", "of", "customer"], ["in", "their", "words"], ["in", "their", "own", "words"],
+    ]
 
     /// Words that, right before a quoted passage, say it is someone's speech.
     static let speechVerbs: Set<String> = [
@@ -30,7 +37,7 @@ enum InlineQuotes {
     /// `told us "…"`); a phrase quoted inside a sentence (`described as "the
     /// safe choice"`) is not speech.
     static func speechColumn(in line: Substring) -> Int? {
-        guard line.utf8.contains(0x22) || line.contains("\u{201C}") else { return nil }
+        guard hasQuoteMark(line.utf8) else { return nil }
         let scalars = Array(line.unicodeScalars)
         var i = 0
         while i < scalars.count {
@@ -42,6 +49,16 @@ enum InlineQuotes {
             i = close + 1
         }
         return nil
+    }
+
+    /// Whether a line holds `"` or `“` (E2 80 9C in UTF-8), looked for in its bytes.
+    static func hasQuoteMark(_ bytes: Substring.UTF8View) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in bytes {
+            if byte == 0x22 || (byte == 0x9C && previous == (0xE2, 0x80)) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     /// Whether the text before a quoted passage makes it speech: nothing but a
