@@ -46,7 +46,7 @@ public struct CRMExport: Sendable {
         header = csv.header
         // The library gives fields, not positions: a record spans one line plus the
         // line breaks kept inside its quoted fields (blank lines are records too).
-        var line = 1 + Self.lineBreaks(in: csv.header)
+        var line = 2 + Self.lineBreaks(in: csv.header)
         records = []
         records.reserveCapacity(csv.rows.count)
         for fields in csv.rows {
