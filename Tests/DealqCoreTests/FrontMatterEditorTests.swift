@@ -81,6 +81,16 @@ import Testing
         #expect(throws: FrontMatterEditor.Failure.notADeal) { try FrontMatterEditor(text: "# Notes\n") }
     }
 
+    @Test func listsAndMappingsAreRecognised() throws {
+        let editor = try FrontMatterEditor(text: file.replacingOccurrences(of: "rep: Dana\n", with: "rep: Dana\ntags: [a, b]\nempty:\n"))
+        #expect(editor.holdsCollection("drivers"))
+        #expect(editor.holdsCollection("competitors"))
+        #expect(editor.holdsCollection("tags"))
+        #expect(!editor.holdsCollection("rep"))
+        #expect(!editor.holdsCollection("empty"))
+        #expect(!editor.holdsCollection("missing"))
+    }
+
     // MARK: - Scalars
 
     @Test func quotesWhatYAMLWouldReadOtherwise() {

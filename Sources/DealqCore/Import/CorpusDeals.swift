@@ -19,13 +19,20 @@ struct CorpusDeals {
         } catch {
             throw .corpus("cannot read the corpus '\(root)': \(error.path): \(error.reason)")
         }
-        for file in files {
+        // Read on all cores, as the indexer does: a corpus has up to hundreds of thousands of files.
+        let ids = Slots<String?>(count: files.count)
+        let config = self.config
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            var id: String?
+            if let bytes = CorpusWalker.contents(of: root + "/" + files[i].path),
+               case .deal(let deal, _) = DealParser.parse(bytes, path: files[i].path, config: config) {
+                id = deal.id
+            }
+            ids.store(id, at: i)
+        }
+        for (file, id) in zip(files, ids.all()) {
             paths.insert(file.path)
-            guard let bytes = CorpusWalker.contents(of: root + "/" + file.path),
-                  case .deal(let deal, _) = DealParser.parse(bytes, path: file.path, config: config),
-                  pathOfID[deal.id] == nil
-            else { continue }
-            pathOfID[deal.id] = file.path
+            if let id, pathOfID[id] == nil { pathOfID[id] = file.path }
         }
     }
 

@@ -85,6 +85,14 @@ struct FrontMatterEditor {
         }
     }
 
+    /// Whether a top-level key holds a list or a mapping (flow or block), which a value must not replace.
+    func holdsCollection(_ key: String) -> Bool {
+        guard let line = topLevel(key) else { return false }
+        let value = Self.valueText(lines[line].content, after: key.utf8.count + 1).value
+        if value.hasPrefix("[") || value.hasPrefix("{") { return true }
+        return value.isEmpty && blockEnd(after: line, indent: 0) > line + 1
+    }
+
     // MARK: - Lines
 
     /// The line of a top-level `key:` in the front matter.

@@ -123,6 +123,7 @@ struct RowPlanner {
             for (key, text) in kept {
                 let old = deal.custom.first { $0.name.lowercased() == key }?.value.text
                 guard old != text else { continue }
+                if editor.holdsCollection(key) { return issue("'\(key)' holds a list or mapping there; it is left as it is") }
                 try editor.set(key, to: YAMLScalar.custom(text))
                 changes.append(ValueChange(field: key, old: old, new: YAMLScalar.custom(text)))
             }
