@@ -23,17 +23,20 @@ struct CorpusDeals {
         let ids = Slots<String?>(count: files.count)
         let config = self.config
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            var id: String?
-            if let bytes = CorpusWalker.contents(of: root + "/" + files[i].path),
-               case .deal(let deal, _) = DealParser.parse(bytes, path: files[i].path, config: config) {
-                id = deal.id
-            }
-            ids.store(id, at: i)
+            ids.store(CorpusWalker.contents(of: root + "/" + files[i].path).flatMap { Self.id(of: $0, config: config) }, at: i)
         }
         for (file, id) in zip(files, ids.all()) {
             paths.insert(file.path)
             if let id, pathOfID[id] == nil { pathOfID[id] = file.path }
         }
+    }
+
+    /// The id of a file the corpus reader accepts as a deal. Only the front
+    /// matter is read: the body (quotes, topics) never decides whether a file is one.
+    static func id(of bytes: [UInt8], config: CorpusConfig) -> String? {
+        guard case .deal(let file)? = try? DealFile.split(bytes) else { return nil }
+        var frontMatter = FrontMatter(config: config)
+        return try? frontMatter.read(file.frontMatter, body: "").id
     }
 
     private static func config(root: String) throws(ImportError) -> CorpusConfig {
