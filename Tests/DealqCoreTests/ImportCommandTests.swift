@@ -145,6 +145,21 @@ import Testing
         #expect(times.count == 47)
     }
 
+    @Test func theFileWithTheIDIsUpdatedWhereverItIs() throws {
+        let folder = try workspace()
+        folder.write("deals.csv", "Record ID,Deal Stage,Close Date,Amount\n007,Closed won,2025-01-02,\"$1,000\"\n")
+        #expect(try runDealq(["import", "crm", "deals.csv", "--corpus", "corpus"], in: folder.path).stdout.hasPrefix("2025/007.md: new\n"))
+        try FileManager.default.createDirectory(atPath: folder.path + "/corpus/won", withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: folder.path + "/corpus/2025/007.md", toPath: folder.path + "/corpus/won/acme.md")
+        folder.write("deals.csv", "Record ID,Deal Stage,Close Date,Amount\n007,Closed lost,2025-01-02,\"$2,000\"\n")
+        let r = try runDealq(["import", "crm", "deals.csv", "--corpus", "corpus"], in: folder.path)
+        #expect(r.stdout == "won/acme.md: outcome won → lost\nwon/acme.md: acv 1000 → 2000\n"
+            + "deals.csv: 1 row: 0 new, 1 updated, 0 unchanged, 0 skipped, 0 malformed\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/corpus/2025/007.md"))
+        #expect(try String(contentsOfFile: folder.path + "/corpus/won/acme.md", encoding: .utf8)
+            .hasPrefix("---\nid: \"007\"\noutcome: lost\nclosed: 2025-01-02\nacv: 2000\nsources: [crm]\n---\n"))
+    }
+
     @Test func dryRunShowsTheSameAndWritesNothing() throws {
         let folder = try workspace()
         let dry = try runDealq(["import", "crm", "hubspot-deals.csv", "--corpus", "corpus", "--dry-run"], in: folder.path)
