@@ -31,6 +31,19 @@ import Testing
         #expect(again.count(.unchanged) == 2 && again.writes.isEmpty)
     }
 
+    @Test func valuesAreComparedAsTheReaderReadsThem() throws {
+        let corpus = TemporaryFolder()
+        corpus.write("dealq.yml", "aliases:\n  competitor:\n    Acme Analytics: [Acme]\n")
+        let file = "---\nid: A-1\naccount: Northwind Logistics\noutcome: Closed Lost\nclosed: '2025-08-14'\nacv: $120K\n"
+            + "competitors:\n  primary: Acme Analytics\ncrm:\n  loss_reason: Pricing\n  competitor: acme\n---\nWritten up.\n"
+        corpus.write("lost/northwind.md", file)
+        let text = "Opportunity ID,Account Name,Stage,Close Date,Amount,Loss Reason,Competitor\n"
+            + "A-1,Northwind Logistics,closed-lost,2025-08-14,\"USD 120,000.00\",Pricing,Acme\n"
+        let plan = try CRMImporter(corpus: corpus.path).plan(export: CRMExport(text: text), source: "e.csv", options: .init())
+        #expect(plan.files.map(\.path) == ["lost/northwind.md"])
+        #expect(plan.count(.unchanged) == 1, "$120K is 120000, Closed Lost is lost, Acme is an alias of Acme Analytics")
+    }
+
     @Test func aRepeatedIDAndABadAmountAreMalformedRows() throws {
         let corpus = TemporaryFolder()
         // Lines: header 1, A-1 2, A-2 3, A-3 4, then the two rows added here on 5 and 6.
