@@ -38,8 +38,8 @@ import Testing
     }
 
     @Test func stagesNameOutcomesAsTheContractSpellsThem() {
-        for stage in ["Closed Won", "closed won", "closed-won", "CLOSED_WON", " won "] { #expect(CRMValues.outcome(stage: stage) == .won) }
-        for stage in ["Closed Lost", "closed-lost", "closed_lost", "Lost"] { #expect(CRMValues.outcome(stage: stage) == .lost) }
+        for stage in ["Closed Won", "closed won", "closed-won", "CLOSED_WON", " won ", "closedwon"] { #expect(CRMValues.outcome(stage: stage) == .won) }
+        for stage in ["Closed Lost", "closed-lost", "closed_lost", "Lost", "closedlost"] { #expect(CRMValues.outcome(stage: stage) == .lost) }
         for stage in ["Churned", "churn"] { #expect(CRMValues.outcome(stage: stage) == .churned) }
         for stage in ["Negotiation", "Closed", "Contract sent", ""] { #expect(CRMValues.outcome(stage: stage) == nil) }
     }

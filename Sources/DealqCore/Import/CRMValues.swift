@@ -2,11 +2,12 @@
 enum CRMValues {
     /// The outcome a stage names: the corpus contract's spellings (`won`,
     /// `Closed Won`, `closed-won`, `closed_won`, the same for lost, `churned`,
-    /// `churn`), ignoring case. Nil for an open stage.
+    /// `churn`), ignoring case, and HubSpot's internal stage names (`closedwon`,
+    /// `closedlost`), which some of its exports carry. Nil for an open stage.
     static func outcome(stage: String) -> Outcome? {
         switch Trimming.trimmed(stage, newlines: true).lowercased() {
-        case "won", "closed won", "closed-won", "closed_won": return .won
-        case "lost", "closed lost", "closed-lost", "closed_lost": return .lost
+        case "won", "closed won", "closed-won", "closed_won", "closedwon": return .won
+        case "lost", "closed lost", "closed-lost", "closed_lost", "closedlost": return .lost
         case "churned", "churn": return .churned
         default: return nil
         }
