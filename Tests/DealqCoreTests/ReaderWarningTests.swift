@@ -39,6 +39,16 @@ import Testing
         ])
     }
 
+    @Test func queryFacetSpellingsAndBareNestedNames() {
+        let text = dealText("competitor.selected: Acme\nloss_reason: Price\nwin-reason: Price\narr: 90000")
+        #expect(warningLines(text) == [
+            "w.md:5:1: warning: custom key 'competitor.selected' looks like a built-in field; write it as 'competitors:' with 'selected: …' under it",
+            "w.md:6:1: warning: custom key 'loss_reason' looks like a built-in field; write it as 'crm:' with 'loss_reason: …' under it",
+            "w.md:7:1: warning: custom key 'win-reason' looks like a built-in field; write it as 'crm:' with 'win_reason: …' under it",
+            "w.md:8:1: warning: custom key 'arr' looks like a built-in field; write it as 'acv:'",
+        ])
+    }
+
     @Test func misspeltKeysWithinTheSuggestionDistance() {
         let text = dealText("outcom: lost\ncompetiters:\n  primary: Acme\nCompetitor-Selectd: Acme\nSegment: SMB")
         #expect(warningLines(text) == [
