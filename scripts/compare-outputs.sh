@@ -9,7 +9,9 @@
 # `export crm-updates` and the saved queries. Each binary answers on its own
 # copy of the bundled corpus with a fixed "today" and NO_COLOR; stdout, stderr
 # and the exit status of every run are saved under OUT_DIR/{baseline,candidate}.
-# Prints the diff and exits 0 when it is empty, 1 when it is not.
+# Prints the diff and exits 0 when it is empty, 1 when it is not. With
+# KEEP_BASELINE=1 the baseline's outputs already in OUT_DIR are kept (the
+# baseline binary and the questions must be the same as when they were made).
 set -euo pipefail
 
 if [ $# -lt 2 ]; then
@@ -101,7 +103,9 @@ answer() {
     run usage "$dir" "$bin" --no-such-option
 }
 
-answer baseline "$baseline"
+if [ "${KEEP_BASELINE:-}" != 1 ] || [ ! -d "$out/baseline/out" ]; then
+    answer baseline "$baseline"
+fi
 answer candidate "$candidate"
 count=$(wc -l <"$queries")
 if diff -r "$out/baseline/out" "$out/candidate/out"; then

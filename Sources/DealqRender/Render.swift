@@ -95,16 +95,17 @@ public func render<Stream: TextOutputStream>(
     if format.isHuman && (table.marks.contains { $0 != nil } || !table.footnotes.isEmpty) {
         var shown = table
         if table.marks.contains(where: { $0 != nil }) {
-            shown.columns.append(Column("note", .text))
+            shown.columns.append(Column(.note, .text))
             shown.rows = table.rows.enumerated().map { index, row in
-                row + [.text(index < table.marks.count ? table.marks[index] ?? "" : "")]
+                row + [.text(Wording.note(index < table.marks.count ? table.marks[index] : nil))]
             }
         }
         shown.marks = []
         shown.footnotes = []
         render(shown, as: format, options: options, to: &stream)
         if !table.footnotes.isEmpty { stream.write("\n") }
-        for line in footerLines(table.footnotes, width: format == .table ? options.width : nil) { stream.write(line + "\n") }
+        let lines = table.footnotes.map { Wording.footnote($0) }
+        for line in footerLines(lines, width: format == .table ? options.width : nil) { stream.write(line + "\n") }
         return
     }
     switch format {
