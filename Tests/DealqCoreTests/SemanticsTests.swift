@@ -344,6 +344,20 @@ import Testing
             #expect(parallel == single, "\(query)")
         }
         #expect(try engine.answer("deals implement* limit:2", today: Self.today, defaultLimit: nil).table.totalRows == 3)
+        // The two-connection path really runs (rather than falling back to one connection):
+        // with a helper and no minimum, it gives the page itself.
+        let helper = try #require(engine.helper())
+        let plan = Planner.plan(try engine.check("deals implement* limit:2", today: Self.today).query, defaultLimit: nil)
+        let ranked = try engine.queue.read { db in
+            var executor = Executor(db: db, catalog: engine.catalog)
+            executor.helper = helper
+            executor.parallelRankMinimum = 0
+            return try DealsVerb.rankedInParallel(plan, executor)
+        }
+        let page = try #require(ranked)
+        #expect(page.total == 3 && page.rows.count == 2)
+        let single = try engine.answer("deals implement* limit:2", today: Self.today, defaultLimit: nil).table
+        #expect(page.rows.map { Executor.cell($0.value(DealsVerb.Value.id)) } == single.rows.map { $0[0] })
     }
 
     @Test func pagesSayHowManyRowsThereAre() throws {

@@ -92,6 +92,8 @@ final class Shell {
         let limit = format == .table ? 20 : nil
         let minimumGroupSize = options.minimumGroupSize
         let (result, interrupted) = Interrupts.running(engine) { () -> Result<Answer, QueryFailure> in
+            // Tests wait for this line: from here on, Ctrl-C stops the query.
+            if slow { Output.err("slow query running") }
             do throws(QueryFailure) {
                 return .success(try engine.answer(text, today: today, defaultLimit: limit, minimumGroupSize: minimumGroupSize))
             } catch {
