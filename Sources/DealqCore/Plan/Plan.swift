@@ -1,33 +1,33 @@
 import DealqLanguage
 
 /// The SQL a query runs, as statements with bound arguments.
-public struct Plan: Sendable, Equatable {
-    public var query: CheckedQuery
+struct Plan: Sendable, Equatable {
+    var query: CheckedQuery
     /// The matching deals: `m(deal, outcome[, rank])`, MATCH first when the query has text terms.
-    public var matching: SQLFragment
+    var matching: SQLFragment
     /// The main statement of the verb.
-    public var main: SQLFragment
+    var main: SQLFragment
     /// How many rows the main statement would give without a limit (deals).
-    public var total: SQLFragment?
+    var total: SQLFragment?
     /// The main statement's last column is that count (`count(*) OVER ()`: quotes, insights).
-    public var totalInLastColumn = false
+    var totalInLastColumn = false
     /// The baseline of `winrate` or the group sizes of `drivers`.
-    public var baseline: SQLFragment?
+    var baseline: SQLFragment?
     /// Deals (won, lost) per value of the first `by` facet, which order the groups;
     /// nil when there is one facet and `main` gives them (or there are no groups).
-    public var groupSizes: SQLFragment?
+    var groupSizes: SQLFragment?
     /// The FTS5 expression for snippets (deals with text terms).
-    public var snippetMatch: String?
+    var snippetMatch: String?
     /// The limit pushed into SQL, if any.
-    public var limit: Int?
+    var limit: Int?
     /// Text alone, ranked and cut to a page: the FTS5 expression and the page size.
     /// `main` then starts with `WITH r AS (… ORDER BY rank LIMIT ?)` and ends with
     /// `DealsVerb.rankedTail`; the verb may find `r` another way (see `DealsVerb.rankedInParallel`).
-    public var rankedPage: RankedPage?
+    var rankedPage: RankedPage?
 
-    public struct RankedPage: Sendable, Equatable {
-        public var match: String
-        public var limit: Int
+    struct RankedPage: Sendable, Equatable {
+        var match: String
+        var limit: Int
     }
 
 }

@@ -1,8 +1,8 @@
 import DealqLanguage
 
 /// Compiles a checked query to SQL: MATCH first (a CTE), facet filters joined after, then group, rank and limit.
-public enum Planner {
-    public static func plan(_ query: CheckedQuery, defaultLimit: Int?) -> Plan {
+enum Planner {
+    static func plan(_ query: CheckedQuery, defaultLimit: Int?) -> Plan {
         let answer = Verbs.answer(query)
         let (matching, match) = matchingDeals(query, withRank: query.verb == .deals, needsOutcome: answer.needsOutcome(query))
         let limit: Int? = {
