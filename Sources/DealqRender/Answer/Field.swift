@@ -1,27 +1,32 @@
-/// The identity of every answer column that is not a `by` group: the engine
-/// builds its columns from these, and renderers and reports find columns by
-/// them. The raw value is the column's name in every format (CSV header, JSON key).
-public enum Field: String, Sendable, CaseIterable {
+/// The identity of an answer column that is not a `by` group: the engine builds
+/// its columns from these, and renderers and reports find columns by them. The raw
+/// value is the column's name in every format (CSV header, JSON key). A verb that
+/// adds a column no renderer looks for declares its field next to it
+/// (`extension Field { static let … }`).
+public struct Field: Hashable, Sendable, RawRepresentable {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ name: String) { self.rawValue = name }
+
     // Deals and the listings.
-    case id, account, outcome, acv, closed, competitor
-    case topDriver = "top_driver"
-    case snippet
-    case quote, speaker, source, date, section, deal
-    case area, label, note
+    public static let id = Field("id"), account = Field("account"), outcome = Field("outcome"), acv = Field("acv")
+    public static let closed = Field("closed"), competitor = Field("competitor"), topDriver = Field("top_driver")
+    public static let snippet = Field("snippet")
+    public static let quote = Field("quote"), speaker = Field("speaker"), source = Field("source"), date = Field("date")
+    public static let section = Field("section"), deal = Field("deal")
+    public static let area = Field("area"), label = Field("label"), note = Field("note")
     // Counts and win rates.
-    case group, deals, won, lost, winrate, lift
-    case ciLow = "ci_low"
-    case ciHigh = "ci_high"
-    case effectiveDeals = "effective_deals"
-    case wonACV = "won_acv"
-    case lostACV = "lost_acv"
+    public static let group = Field("group"), deals = Field("deals"), won = Field("won"), lost = Field("lost")
+    public static let winrate = Field("winrate"), lift = Field("lift"), ciLow = Field("ci_low"), ciHigh = Field("ci_high")
+    public static let effectiveDeals = Field("effective_deals"), wonACV = Field("won_acv"), lostACV = Field("lost_acv")
     // Drivers.
-    case category, weight, share
+    public static let category = Field("category"), weight = Field("weight"), share = Field("share")
     // Audit.
-    case crmReason = "crm_reason"
-    case selected, interview, mismatch
+    public static let crmReason = Field("crm_reason"), selected = Field("selected"), interview = Field("interview")
+    public static let mismatch = Field("mismatch")
     // Prioritize.
-    case score, reason
+    public static let score = Field("score"), reason = Field("reason")
 }
 
 extension Column {
