@@ -107,6 +107,10 @@ if [ "${KEEP_BASELINE:-}" != 1 ] || [ ! -d "$out/baseline/out" ]; then
     answer baseline "$baseline"
 fi
 answer candidate "$candidate"
+# Indexing says where the index is (each side's own copy) and how long it took.
+for side in baseline candidate; do
+    sed -i -E "s#$out/$side#CORPUS#g; s/ in [0-9.]+ (ms|s)\$/ in TIME/" "$out/$side/out/index.out" "$out/$side/out/index.err"
+done
 count=$(wc -l <"$queries")
 if diff -r "$out/baseline/out" "$out/candidate/out"; then
     echo "no differences ($count queries; outputs in $out)"
