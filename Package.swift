@@ -34,8 +34,8 @@ let package = Package(
 
         // The query language: lexer, parser, AST, printer. No dependencies.
         .target(name: "DealqLanguage"),
-        // Typed result tables and their renderers. No dependencies.
-        .target(name: "DealqRender"),
+        // Typed result tables and their renderers. Only the language's "did you mean" (Suggest).
+        .target(name: "DealqRender", dependencies: ["DealqLanguage"]),
         // The engine: corpus reader, index, catalog, checker, planner, executor. No terminal I/O.
         .target(
             name: "DealqCore",

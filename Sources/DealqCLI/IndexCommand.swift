@@ -42,6 +42,7 @@ struct IndexCommand: ParsableCommand {
         do {
             var callback: (@Sendable (IndexProgress) -> Void)?
             if let progress { callback = { progress.update($0) } }
+            if let files = Self.killAfterFiles { callback = Self.killing(after: files, then: callback) }
             report = try indexer.run(forceRebuild: rebuild, progress: callback, waiting: Output.waitingForIndex)
             progress?.clear()
         } catch {
@@ -64,5 +65,18 @@ struct IndexCommand: ParsableCommand {
         case .text: Output.out(IndexSummary.text(report, database: dbPath, corpus: corpusPath))
         }
         if !report.rejected.isEmpty { throw Exit(status: 1) }
+    }
+
+    /// `DEALQ_TEST_KILL_AFTER_FILES=N`: tests stop the run with SIGKILL once N files
+    /// are written and more are left, to show a killed run leaves the previous index.
+    static var killAfterFiles: Int? {
+        ProcessInfo.processInfo.environment["DEALQ_TEST_KILL_AFTER_FILES"].flatMap { Int($0) }
+    }
+
+    static func killing(after files: Int, then next: (@Sendable (IndexProgress) -> Void)?) -> @Sendable (IndexProgress) -> Void {
+        { step in
+            next?(step)
+            if step.done >= files && step.done < step.total { kill(getpid(), SIGKILL) }
+        }
     }
 }
