@@ -57,7 +57,7 @@ struct CheckCommand: ParsableCommand {
         case .text:
             var line = "\(Format.plural(report.checked, "file")) checked: \(Format.plural(report.deals, "deal")), "
                 + "\(Format.plural(report.skipped, "non-deal file")), \(Format.thousands(report.rejected.count)) rejected"
-            if !report.ignored.isEmpty { line += " (\(Format.plural(report.ignored.count, "path")) not in the corpus ignored)" }
+            if !report.ignored.isEmpty { line += "; \(Format.plural(report.ignored.count, "path")) ignored (outside the corpus, hidden or not *.md)" }
             Output.out(line)
         }
         if !report.rejected.isEmpty { throw Exit(status: 1) }

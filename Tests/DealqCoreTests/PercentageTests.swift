@@ -9,7 +9,8 @@ import Testing
         ("70%", 0.7), ("'70%'", 0.7), ("\"12.5 %\"", 0.125), (" 0% ", 0.0), ("100%", 1.0), ("'0.5'", 0.5), ("0.25", 0.25),
     ])
     func confidenceForms(raw: String, expected: Double) throws {
-        let value = try #require(try #require(deal(dealText("confidence: \(raw)"))).confidence)
+        let parsed = try #require(deal(dealText("confidence: \(raw)")))
+        let value = try #require(parsed.confidence)
         #expect(abs(value - expected) < 1e-12)
     }
 
