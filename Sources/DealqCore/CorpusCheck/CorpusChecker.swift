@@ -42,7 +42,7 @@ public struct CorpusChecker: Sendable {
         if selection.paths != nil {
             let checked = Set(targets)
             let ids = Set(deals.map(\.deal.id))
-            let others = listing.map(\.path).filter { !checked.contains($0) && mayDeclare(ids, path: $0) }
+            let others = declaring(ids, among: listing.map(\.path).filter { !checked.contains($0) })
             for (path, parsed) in zip(others, parse(others, config: config)) {
                 if case .deal(let deal, _) = parsed, ids.contains(deal.id) { holders.append((path, deal)) }
             }
@@ -66,16 +66,17 @@ public struct CorpusChecker: Sendable {
         return slots.all()
     }
 
-    /// Whether a file's front matter has a top-level `id:` line naming one of `ids`
-    /// (a quick look: a match is confirmed by reading the file in full).
-    private func mayDeclare(_ ids: Set<String>, path: String) -> Bool {
-        guard !ids.isEmpty, let bytes = CorpusWalker.contents(of: corpus + "/" + path),
-              case .deal(let file)? = try? DealFile.split(bytes) else { return false }
-        for line in file.frontMatter.split(separator: "\n") where line.hasPrefix("id:") {
-            let value = line.dropFirst(3)
-            return ids.contains { value.contains($0) }
+    /// The files whose front matter has a top-level `id:` line naming one of `ids`
+    /// (a quick look on all cores: a match is confirmed by reading the file in full).
+    private func declaring(_ ids: Set<String>, among paths: [String]) -> [String] {
+        guard !ids.isEmpty, !paths.isEmpty else { return [] }
+        let slots = Slots<Bool>(count: paths.count)
+        let corpus = corpus
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+            let value = CorpusWalker.contents(of: corpus + "/" + paths[i]).flatMap(IDLine.value)
+            slots.store(value.map { v in ids.contains { v.contains($0) } } ?? false, at: i)
         }
-        return false
+        return zip(paths, slots.all()).filter(\.1).map(\.0)
     }
 
     /// The files that lose their id to a file whose path sorts first, with the index's message.
