@@ -73,7 +73,7 @@ public struct CorpusChecker: Sendable {
         let slots = Slots<Bool>(count: paths.count)
         let corpus = corpus
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-            let value = CorpusWalker.contents(of: corpus + "/" + paths[i]).flatMap(IDLine.value)
+            let value = IDLine.value(atPath: corpus + "/" + paths[i])
             slots.store(value.map { v in ids.contains { v.contains($0) } } ?? false, at: i)
         }
         return zip(paths, slots.all()).filter(\.1).map(\.0)
