@@ -10,7 +10,8 @@
 #   one file    dealq check --corpus C C/2025/Q3/<first deal>  (ids are still
 #               checked against every other file of the corpus)
 #   corpus      dealq check --corpus C
-# When bench/out/corpus-100k exists (bench/index.sh makes it), one file of it too.
+#   one file of 10k   the same on 10,000 generated deals (dealq-gen --count 10000
+#               --seed 42, kept in bench/out/corpus-10k)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -20,7 +21,7 @@ RUNS=30
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) shift; RUNS=${1:-}; [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "--runs takes a number" ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "usage: bench/check.sh [--runs N]" >&2; exit 2 ;;
   esac
   shift
@@ -33,18 +34,22 @@ if ! command -v hyperfine >/dev/null; then
 fi
 
 echo "building release..." >&2
-swift build -c release --static-swift-stdlib --product dealq >"$OUT/build-check.log" 2>&1 || { tail -20 "$OUT/build-check.log" >&2; die "build failed"; }
-DEALQ="$(swift build -c release --show-bin-path)/dealq"
+swift build -c release --static-swift-stdlib >"$OUT/build-check.log" 2>&1 || { tail -20 "$OUT/build-check.log" >&2; die "build failed"; }
+BIN=$(swift build -c release --show-bin-path)
+DEALQ="$BIN/dealq"
 
 CORPUS="$OUT/check-corpus"
 rm -rf "$CORPUS" && cp -r "$ROOT/corpus" "$CORPUS" && rm -rf "$CORPUS/.dealq"
 ONE=$(find "$CORPUS/2025/Q3" -name '*.md' | sort | head -1)
 
 ARGS=(--warmup 3 --runs "$RUNS" -N --ignore-failure --export-markdown "$OUT/check.md")
-COMMANDS=("$DEALQ check --corpus $CORPUS $ONE" "$DEALQ check --corpus $CORPUS")
-if [ -f "$OUT/corpus-100k/dealq.yml" ]; then
-  BIG_ONE=$(find "$OUT/corpus-100k" -name '*.md' -not -path '*/.*' | sort | head -1)
-  COMMANDS+=("$DEALQ check --corpus $OUT/corpus-100k $BIG_ONE")
+BIG="$OUT/corpus-10k"
+if [ ! -f "$BIG/dealq.yml" ]; then
+  echo "generating 10,000 deals..." >&2
+  rm -rf "$BIG"; "$BIN/dealq-gen" --count 10000 --seed 42 --out "$BIG" >&2
 fi
+BIG_ONE=$(find "$BIG/2025" -name '*.md' | sort | head -1)
+COMMANDS=("$DEALQ check --corpus $CORPUS $ONE" "$DEALQ check --corpus $BIG $BIG_ONE" "$DEALQ --version"
+          "$DEALQ check --corpus $CORPUS")
 hyperfine "${ARGS[@]}" "${COMMANDS[@]}"
 echo "results in $OUT/check.md" >&2
