@@ -40,7 +40,7 @@ DEALQ="$BIN/dealq"
 
 CORPUS="$OUT/check-corpus"
 rm -rf "$CORPUS" && cp -r "$ROOT/corpus" "$CORPUS" && rm -rf "$CORPUS/.dealq"
-ONE=$(find "$CORPUS/2025/Q3" -name '*.md' | sort | head -1)
+ONE=$(find "$CORPUS/2025/Q3" -name '*.md' | sort | sed -n 1p)
 
 ARGS=(--warmup 3 --runs "$RUNS" -N --ignore-failure --export-markdown "$OUT/check.md")
 BIG="$OUT/corpus-10k"
@@ -48,7 +48,7 @@ if [ ! -f "$BIG/dealq.yml" ]; then
   echo "generating 10,000 deals..." >&2
   rm -rf "$BIG"; "$BIN/dealq-gen" --count 10000 --seed 42 --out "$BIG" >&2
 fi
-BIG_ONE=$(find "$BIG/2025" -name '*.md' | sort | head -1)
+BIG_ONE=$(find "$BIG/2025" -name '*.md' | sort | sed -n 1p)
 COMMANDS=("$DEALQ check --corpus $CORPUS $ONE" "$DEALQ check --corpus $BIG $BIG_ONE" "$DEALQ --version"
           "$DEALQ check --corpus $CORPUS")
 hyperfine "${ARGS[@]}" "${COMMANDS[@]}"
