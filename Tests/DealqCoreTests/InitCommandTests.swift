@@ -125,7 +125,13 @@ import Yams
         folder.write("2025/unfilled.md", template)
         let unfilled = try runDealq(["check", "2025/unfilled.md"], in: folder.path)
         #expect(unfilled.status == 1)
-        #expect(unfilled.stderr == "2025/unfilled.md:8:4: error: missing required field 'id' (it is null)\n")
+        // Every missing required field at once.
+        #expect(unfilled.stderr == """
+            2025/unfilled.md:8:4: error: missing required field 'id' (it is null)
+            2025/unfilled.md:10:9: error: missing required field 'outcome' (it is null)
+            2025/unfilled.md:12:8: error: missing required field 'closed' (it is null)
+
+            """)
 
         let filled = template.replacingOccurrences(of: "\nid:\n", with: "\nid: D-2025-0001\n")
             .replacingOccurrences(of: "\noutcome:\n", with: "\noutcome: lost\n")
