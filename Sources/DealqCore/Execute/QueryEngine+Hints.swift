@@ -7,17 +7,18 @@ extension QueryEngine {
     /// those that ask the index (a text term naming a topic: two counts; an empty
     /// answer under date filters: the corpus's close dates). Nothing is asked
     /// of the index unless the query has such a term or such an answer.
-    func hints(_ text: String, checked: CheckedQuery, table: DealqRender.Table, today: CalendarDate) -> [(QueryHint, SourceRange)] {
+    /// An empty answer gets no date hint when the checker's notes already say why (a value no deal has).
+    func hints(_ text: String, checked: CheckedQuery, notes: [Diagnostic], table: DealqRender.Table) -> [(QueryHint, SourceRange)] {
         guard let parsed = try? parseQuery(text) else { return [] }
         var hints = QueryHints.of(parsed).map { ($0.hint, $0.range) }
         let lookup = IndexValues(queue: queue)
         let topicTerm = QueryHints.positiveTextTerms(parsed.filters).first { term in
             term.kind == .word && lookup.hasValue(facet: "topic", key: term.text.lowercased())
         }
-        if let term = topicTerm, let hint = try? topicHint(term, checked: checked, today: today) {
+        if let term = topicTerm, let hint = try? topicHint(term, checked: checked) {
             hints.append((hint, term.range))
         }
-        if Self.isEmpty(table, verb: checked.verb), Self.hasDateFilter(checked.filter),
+        if notes.isEmpty, Self.isEmpty(table, verb: checked.verb), Self.hasDateFilter(checked.filter),
            let (oldest, newest) = try? queue.read({ db in
                try Row.fetchOne(db, sql: "SELECT min(closed), max(closed) FROM deals").flatMap { row -> (String, String)? in
                    guard let oldest = row[0] as String?, let newest = row[1] as String? else { return nil }
@@ -30,7 +31,7 @@ extension QueryEngine {
     }
 
     /// How many deals (quotes for `quotes`) the query matches with the word as text, and as `topic:`.
-    private func topicHint(_ term: TextTerm, checked: CheckedQuery, today: CalendarDate) throws -> QueryHint? {
+    private func topicHint(_ term: TextTerm, checked: CheckedQuery) throws -> QueryHint? {
         guard let phrase = FullText.phrase(term.text), let topicFacet = catalog.facet("topic") else { return nil }
         let topic = Predicate.facet(topicFacet, .anyOf([.text(term.text.lowercased())]))
         var asTopic = checked

@@ -91,7 +91,7 @@ public final class QueryEngine: @unchecked Sendable {
                 executor.parallelRankMinimum = parallelRankMinimum
                 return try executor.run(plan)
             }
-            let hints = hints(text, checked: checked.query, table: table, today: today)
+            let hints = hints(text, checked: checked.query, notes: checked.notes, table: table)
             return Answer(table: table, notes: checked.notes + hints.map { $0.0.diagnostic($0.1) }, hints: hints.map(\.0))
         } catch {
             throw .runtime(IndexStore.storageError(error, path: database).description)
