@@ -12,7 +12,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The index file (default: CORPUS/.dealq/index.sqlite).", valueName: "path"))
     var db: String?
 
-    @Option(name: .long, help: ArgumentHelp("table, csv, json, jsonl or markdown (default: table on a terminal, csv otherwise).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp(CommonOptions.formatHelp, valueName: "format"))
     var format: String?
 
     @Option(name: .long, help: ArgumentHelp("The day relative dates count from, YYYY-MM-DD (default: $DEALQ_TODAY, else today).", valueName: "date"))
@@ -26,6 +26,16 @@ struct CommonOptions: ParsableArguments {
 
     @Option(name: .customLong("min-n"), help: ArgumentHelp("Win-rate groups with fewer won + lost deals are marked as too small (table output).", valueName: "n"))
     var minimumGroupSize: Int = 10
+
+    /// What `--format` takes, as help shows it: the command line sets it before
+    /// parsing (`CommonOptions.formats(for:)`), since a report takes other formats.
+    nonisolated(unsafe) static var formatHelp = "table, csv, json, jsonl or markdown (default: table on a terminal, csv otherwise)."
+
+    /// The help of `--format` for the command the arguments name (`report`, or `help report`).
+    static func formats(for arguments: [String]) -> String {
+        let command = arguments.first == "help" ? arguments.dropFirst().first : arguments.first
+        return command == "report" ? "markdown or html (default: markdown)." : formatHelp
+    }
 
     var corpusPath: String {
         CorpusLocator.corpus(explicit: corpus, environment: ProcessInfo.processInfo.environment,

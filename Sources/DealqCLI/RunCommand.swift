@@ -2,15 +2,16 @@ import ArgumentParser
 import DealqCore
 import Foundation
 
-/// `dealq run NAME [param=value …]`: answer a saved query.
+/// `dealq run NAME [param=value …] [FILTERS …]`: answer a saved query, with extra filters ANDed to its own.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Answer a saved query from the corpus's dealq-queries.yml.",
         discussion: """
             The answer is the one the query typed in full gives: dealq run lost-to competitor="Acme Analytics" \
-            answers the query of 'lost-to' with $competitor replaced by "Acme Analytics". 'dealq queries' \
-            lists the saved queries with their parameters.
+            answers the query of 'lost-to' with $competitor replaced by "Acme Analytics". Words that are not \
+            the query's parameters are filters ANDed to it: dealq run lost-to competitor="Acme Analytics" since:90d. \
+            'dealq queries' lists the saved queries with their parameters.
             Exit status: 0 success (also for zero rows); 1 a runtime error; 2 a query or usage error, an \
             unknown saved query or parameter, a missing parameter, or a saved query that does not parse.
             """)
@@ -20,16 +21,33 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The saved query's name.", completion: .custom(RunCommand.completeNames))
     var name: String
 
-    @Argument(help: ArgumentHelp("Parameter values, e.g. competitor=\"Acme Analytics\".", valueName: "param=value"))
+    @Argument(help: ArgumentHelp("Parameter values, e.g. competitor=\"Acme Analytics\", then any extra filters, e.g. since:90d.",
+                                 valueName: "param=value|filter"))
     var parameters: [String] = []
 
     mutating func run() throws {
-        let text: String
+        var text: String
+        let filters: [String]
         do {
-            let arguments = try SavedQuery.arguments(from: parameters)
-            text = try SavedQueries.resolve(name, arguments: arguments, corpus: options.corpusPath)
+            let saved = try SavedQueries.find(name, in: SavedQueries.load(corpus: options.corpusPath))
+            let split = ExtraFilters.split(parameters, parameters: saved.parameters.map(\.name))
+            filters = split.filters
+            text = try saved.expand(SavedQuery.arguments(from: split.arguments))
         } catch {
             throw Exit(status: Failures.print(error))
+        }
+        if !filters.isEmpty {
+            let extra = ExtraFilters.text(filters)
+            do throws(ExtraFilters.Failure) {
+                text = try ExtraFilters.adding(extra, to: text)
+            } catch {
+                switch error {
+                case .syntax(let diagnostic): throw Exit(status: Failures.print(.query([diagnostic]), text: extra))
+                case .notOnlyFilters:
+                    Output.err("error: " + ExtraFilters.Failure.notOnlyFiltersMessage)
+                    throw Exit(status: 2)
+                }
+            }
         }
         try QueryCommand.answer(text, options: options)
     }

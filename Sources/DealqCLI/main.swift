@@ -9,6 +9,11 @@ import Glibc
 signal(SIGPIPE, SIG_IGN)
 do {
     let arguments = Arguments.normalized(Array(CommandLine.arguments.dropFirst()))
+    CommonOptions.formatHelp = CommonOptions.formats(for: arguments)
+    if let help = HelpTopics.answer(arguments) {
+        if help.status == 0 { Output.out(help.text) } else { Output.err("error: " + help.text) }
+        throw Exit(status: help.status)
+    }
     var command = try Arguments.query(arguments) ?? Dealq.parseAsRoot(arguments)
     try command.run()
 } catch let exit as Exit {

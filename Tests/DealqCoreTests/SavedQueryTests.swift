@@ -1,3 +1,4 @@
+import DealqLanguage
 import Foundation
 import Testing
 @testable import DealqCore
@@ -244,7 +245,7 @@ private func failure(_ body: () throws -> Void) -> String {
 
     /// The saved query and the same query typed in full give the same answer, in every format.
     func expectSameAnswer(_ run: [String], as query: String, corpus: String = corpus,
-                          sourceLocation: SourceLocation = #_sourceLocation) throws {
+                          sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         for format in ["csv", "json", "table"] {
             let saved = try dealq("run", run + ["--format", format], corpus: corpus)
             let typed = try dealq(nil, ["--format", format, query], corpus: corpus)
@@ -264,6 +265,33 @@ private func failure(_ body: () throws -> Void) -> String {
                              as: "deals outcome:lost competitor.selected:\"Acme Analytics\" sort:acv limit:all")
         try expectSameAnswer(["lost-to", "competitor=Northstar BI"],
                              as: "deals outcome:lost competitor.selected:\"Northstar BI\" sort:acv limit:all")
+    }
+
+    @Test func extraFiltersAreANDedToTheSavedQuery() throws {
+        try expectSameAnswer(["lost-to", "competitor=Acme Analytics", "since:2025-01-01"],
+                             as: "deals outcome:lost competitor.selected:\"Acme Analytics\" sort:acv limit:all since:2025-01-01")
+        // A NAME=VALUE word whose name is no parameter (nor close to one) is a filter.
+        try expectSameAnswer(["winrate-trend", "segment=enterprise"], as: "winrate by quarter since:2023-01-01 segment=enterprise")
+        // The shell took the quotes off: they are put back.
+        try expectSameAnswer(["winrate-trend", "competitor:Acme Analytics", "security review"],
+                             as: "winrate by quarter since:2023-01-01 competitor:\"Acme Analytics\" \"security review\"")
+        let grouped = try dealq("run", ["lost-to", "competitor=Acme", "by", "quarter"])
+        #expect(grouped.status == 2)
+        #expect(grouped.stdout == "")
+        #expect(grouped.stderr == "error: what follows a saved query's parameters must be filters: no verb, 'by', sort:, limit: or weight:\n")
+        let broken = try dealq("run", ["lost-to", "competitor=Acme", "since:"])
+        #expect(broken.status == 2)
+        #expect(broken.stderr.hasPrefix("error: expected a value after 'since:'\n  since:\n  ^^^^^^\n"))
+    }
+
+    @Test func extraFiltersJoinAnOrOfTheSavedQueryAsAWhole() throws {
+        let text = try ExtraFilters.adding("since:90d", to: "count outcome:won or segment:smb")
+        let query = try parseQuery(text)
+        #expect(query.filters.count == 2)
+        #expect(query.filters.first.map { if case .or = $0 { return true } else { return false } } == true)
+        let split = ExtraFilters.split(["k=v", "$k=w", "kk=x", "segment=smb", "since:7d", "word"], parameters: ["k", "kk"])
+        #expect(split.arguments == ["k=v", "$k=w", "kk=x"])
+        #expect(split.filters == ["segment=smb", "since:7d", "word"])
     }
 
     @Test func weeklyCronJob() throws {
@@ -300,9 +328,10 @@ private func failure(_ body: () throws -> Void) -> String {
         let unknown = try dealq("run", ["lost-to", "competiter=Acme"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "error: saved query 'lost-to' has no parameter 'competiter' (did you mean 'competitor'?)\n")
-        let malformed = try dealq("run", ["lost-to", "Acme"])
-        #expect(malformed.status == 2)
-        #expect(malformed.stderr == "error: expected a parameter as NAME=VALUE, not 'Acme'\n")
+        // A word that is no parameter is an extra filter: here, a text term.
+        let word = try dealq("run", ["lost-to", "Acme", "--format", "csv"])
+        #expect(word.status == 0)
+        #expect(word.stdout.hasPrefix("id,account,outcome,acv,closed,competitor,top_driver,snippet\n"))
         let name = try dealq("run", ["lost_to"])
         #expect(name.status == 2)
         #expect(name.stderr == "error: no saved query 'lost_to' (did you mean 'lost-to'?); 'dealq queries' lists them\n")

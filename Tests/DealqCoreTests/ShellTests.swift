@@ -76,6 +76,29 @@ import DealqCore
         #expect(historyFile() == "quotes segment:enterprise\ncount by competitor.selected\n")
     }
 
+    @Test func aCompletedVerbOrValueIsFollowedByASpaceButNotAFacetName() throws {
+        let p = try shell()
+        p.send("cou\tsegm\tent\tsecurity\r")
+        let answer = try p.waitFor(prompt)
+        #expect(answer.hasSuffix("4\r\n"), "\(answer.debugDescription)")
+        #expect(historyFile() == "count segment:enterprise security\n")
+    }
+
+    @Test func helpExitAndQuitWithoutTheDotAreCommands() throws {
+        let p = try shell()
+        let help = try line(p, "help")
+        #expect(help.contains("Type a query, or a command starting with a dot."))
+        #expect(!help.contains("searched for as text"))
+        let topic = try line(p, "help filters")
+        #expect(topic.contains("Filters combine with AND"))
+        p.send("quit\r")
+        #expect(p.waitForExit() == 0, "\(p.text.debugDescription)")
+        let q = try shell()
+        q.send("exit\r")
+        #expect(q.waitForExit() == 0, "\(q.text.debugDescription)")
+        #expect(!q.text.contains("(no rows)"))
+    }
+
     @Test func completesAValueWithASpaceInQuotes() throws {
         let p = try shell()
         p.send("quotes competitor:Ac\t")
@@ -91,7 +114,7 @@ import DealqCore
         let p = try shell()
         let saved = try line(p, ".save lost-to count competitor:$who outcome:lost")
         #expect(saved.contains("saved 'lost-to'"))
-        p.send(".run lo\t \tBorealis\r")
+        p.send(".run lo\t\tBorealis\r")  // the completed name is followed by a space
         let answer = try p.waitFor(prompt)
         #expect(answer.contains("-- count competitor:Borealis outcome:lost"))
         #expect(answer.contains("1"))

@@ -159,6 +159,8 @@ enum LineEditor {
         let completion = completer.complete(String(decoding: line, as: UTF8.self), cursor: cursor)
         let matches = Self.relative(completion, line: line, wordStart: wordStart)
         guard !matches.isEmpty else { return nil }
+        // A space after a finished word (a verb, a value), none after `facet:` or `name=`.
+        rl_completion_append_character = matches.count == 1 && Completion.endsWord(matches[0]) ? 32 : 0
         var entries = matches
         if matches.count > 1 {
             var common = commonPrefix(matches)
@@ -170,9 +172,11 @@ enum LineEditor {
             if !common.utf8.starts(with: word) && common.utf8.count <= word.count { common = String(decoding: word, as: UTF8.self) }
             entries.insert(common, at: 0)
         }
-        let array = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: entries.count + 1)
+        // Two NULLs at the end: libedit looks at matches[2] to tell a single match (which gets the append character).
+        let array = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: entries.count + 2)
         for (i, entry) in entries.enumerated() { array[i] = strdup(entry) }
         array[entries.count] = nil
+        array[entries.count + 1] = nil
         return array
     }
 

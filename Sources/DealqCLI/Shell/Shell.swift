@@ -78,8 +78,21 @@ final class Shell {
     func execute(_ text: String) -> Outcome {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix(".") { return dotCommand(trimmed) }
+        if let command = Shell.bareCommand(trimmed) { return dotCommand(command) }
         query(trimmed)
         return .proceed
+    }
+
+    /// `help`, `help TOPIC`, `exit` and `quit` typed without the dot: the dot-command they
+    /// mean. `help` with a word that is no help topic stays a query (and its hint says so).
+    static func bareCommand(_ text: String) -> String? {
+        let words = text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
+        switch words.first {
+        case "exit"?, "quit"? where words.count == 1: return ".quit"
+        case "help"? where words.count == 1: return ".help"
+        case "help"? where words.count == 2 && ShellVocabulary.helpTopics.contains(words[1]): return ".help " + words[1]
+        default: return nil
+        }
     }
 
     // MARK: - Queries

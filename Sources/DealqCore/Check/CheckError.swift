@@ -16,6 +16,8 @@ enum CheckError: Sendable, Equatable {
     case tooManyGroups
     case groupByMeasure(facet: String, kind: String)
     case groupedTwice(facet: String)
+    case driversByCategory
+    case groupNamesColumn(verb: Verb, facet: String)
     case weightNotACV(text: String)
     case weightNotTaken(verb: Verb)
     case unknownSortColumn(verb: Verb, text: String, columns: [String])
@@ -51,6 +53,10 @@ enum CheckError: Sendable, Equatable {
             return "cannot group by '\(facet)', a \(kind); group by month, quarter or year, or filter with a range"
         case .groupedTwice(let facet):
             return "'\(facet)' is grouped by twice"
+        case .driversByCategory:
+            return "drivers already gives one row per category: group by another facet ('by driver' groups the drivers)"
+        case .groupNamesColumn(let verb, let facet):
+            return "cannot group \(verb.rawValue) by '\(facet)': its answer already has a column named '\(facet)'"
         case .weightNotACV(let text):
             return "weight takes 'acv' (win rates and drivers weighed by ACV), not '\(text)'"
         case .weightNotTaken(let verb):

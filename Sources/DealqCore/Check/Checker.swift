@@ -68,6 +68,8 @@ public struct Checker: Sendable {
                 context.error(.groupByMeasure(facet: facet.name, kind: facet.kind.rawValue), name.range)
             } else if checked.groupBy.contains(facet) {
                 context.error(.groupedTwice(facet: facet.name), name.range)
+            } else if let clash = VerbColumns.clash(query.verb, groupingBy: facet.name) {
+                context.error(clash, name.range)
             } else {
                 checked.groupBy.append(facet)
             }

@@ -19,6 +19,14 @@ public struct Completion: Sendable, Equatable {
         self.candidates = candidates
         self.common = common
     }
+
+    /// Whether a lone candidate finishes a word, so that a space follows it: a
+    /// verb, facet value, column or word does; `facet:`, `sort:`, `k=`, an
+    /// unclosed quote and a `by` list's comma do not.
+    public static func endsWord(_ candidate: String) -> Bool {
+        guard let last = candidate.last, ![":", "=", ",", "<", ">"].contains(last) else { return false }
+        return candidate.filter { $0 == "\"" }.count % 2 == 0
+    }
 }
 
 /// Completion for the shell's line: verbs at the start, facet names as

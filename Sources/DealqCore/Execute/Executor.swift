@@ -24,6 +24,7 @@ struct Executor {
         self.db = db
         self.catalog = catalog
         self.minimumGroupSize = minimumGroupSize
+        db.add(function: DriverKey.function)
     }
 
     static func arguments(_ values: [SQLValue]) -> StatementArguments {

@@ -11,10 +11,12 @@ public enum QueryFailure: Error, Sendable {
     case runtime(String)
 }
 
-/// An answer: the table, and notes for stderr.
+/// An answer: the table, and notes for stderr (the checker's, then the hints').
 public struct Answer: Sendable {
     public var table: DealqRender.Table
     public var notes: [Diagnostic]
+    /// What dealq understood that the person may not have meant (also among `notes`).
+    public var hints: [QueryHint] = []
 }
 
 /// Answers queries from an index opened read-only.
@@ -89,7 +91,8 @@ public final class QueryEngine: @unchecked Sendable {
                 executor.parallelRankMinimum = parallelRankMinimum
                 return try executor.run(plan)
             }
-            return Answer(table: table, notes: checked.notes)
+            let hints = hints(text, checked: checked.query, notes: checked.notes, table: table)
+            return Answer(table: table, notes: checked.notes + hints.map { $0.0.diagnostic($0.1) }, hints: hints.map(\.0))
         } catch {
             throw .runtime(IndexStore.storageError(error, path: database).description)
         }

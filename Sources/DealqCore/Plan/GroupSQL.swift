@@ -14,10 +14,10 @@ enum GroupSQL {
         groups.indices.map { "g\($0).key" }
     }
 
-    /// One `LEFT JOIN deal_facets gN` per group.
-    static func joins(_ groups: [Catalog.Facet]) -> SQLFragment {
+    /// One `LEFT JOIN deal_facets gN` per group (but those `skipping` says another table keys).
+    static func joins(_ groups: [Catalog.Facet], skipping: (Catalog.Facet) -> Bool = { _ in false }) -> SQLFragment {
         var sql = SQLFragment("")
-        for (i, facet) in groups.enumerated() {
+        for (i, facet) in groups.enumerated() where !skipping(facet) {
             sql = sql + SQLFragment("\nLEFT JOIN deal_facets g\(i) ON g\(i).deal = m.deal AND g\(i).facet = ?", [.text(facet.name)])
         }
         return sql

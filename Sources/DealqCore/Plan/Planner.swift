@@ -4,6 +4,9 @@ import DealqLanguage
 enum Planner {
     static func plan(_ query: CheckedQuery, defaultLimit: Int?) -> Plan {
         let answer = Verbs.answer(query)
+        // The checker rejects every grouping that would name two columns alike (`VerbColumns.clash`).
+        let columns = answer.columns(groups: query.groupBy.map(\.name), hasText: !query.rankTerms.isEmpty).map(\.name)
+        precondition(Set(columns).count == columns.count, "two columns named alike: \(columns)")
         let (matching, match) = matchingDeals(query, withRank: query.verb == .deals, needsOutcome: answer.needsOutcome(query))
         let limit: Int? = {
             switch query.limit {

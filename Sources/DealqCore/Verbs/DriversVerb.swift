@@ -2,7 +2,8 @@ import DealqLanguage
 import DealqRender
 
 /// `drivers`: the weights of the decision drivers summed per category (and
-/// group), heaviest first, with each category's share of its group.
+/// group), heaviest first, with each category's share of its group. `by driver`
+/// groups the drivers themselves: each driver's weight counts only under its own text.
 enum DriversVerb: VerbAnswer {
     /// Per group and category: the summed measure and the deals it comes from.
     enum Sums: Selection {
@@ -62,13 +63,16 @@ enum WeightedDriversVerb: VerbAnswer {
 
 /// What both kinds of `drivers` share: the statement and the table.
 enum DriverSums {
-    /// The groups' keys, the category, then the verb's sums (`S`).
+    /// The groups' keys, the category, then the verb's sums (`S`). A `driver` group is
+    /// keyed by the driver row's own text, not by the deal's drivers (`DriverKey`).
     static func plan<S: Selection>(_ context: PlanContext, _ sums: S.Type, from: String) -> Plan {
         let groups = context.query.groupBy
         var plan = context.emptyPlan
-        let select = GroupSQL.keys(groups) + ["x.category"] + S.selectList
+        let keys = zip(GroupSQL.keys(groups), groups).map { key, facet in DriverKey.isDriver(facet) ? DriverKey.sql : key }
+        let select = keys + ["x.category"] + S.selectList
         plan.main = context.with + SQLFragment("SELECT \(select.joined(separator: ", "))\n" + from)
-            + GroupSQL.joins(groups) + SQLFragment("\nGROUP BY \((1...(groups.count + 1)).map(String.init).joined(separator: ", "))")
+            + GroupSQL.joins(groups, skipping: { DriverKey.isDriver($0) })
+            + SQLFragment("\nGROUP BY \((1...(groups.count + 1)).map(String.init).joined(separator: ", "))")
         // Deals per group order the groups.
         plan.baseline = DealCounts.perGroup(groups, matching: context.matching, filter: context.query.filter)
         plan.groupSizes = DealCounts.firstGroupSizes(context)
