@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
+        .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
     ],
     targets: [
         // System libraries (Debian: libcmark-gfm-dev, libpcre2-dev, libedit-dev).
@@ -39,11 +41,19 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
             ]),
+        // The Model Context Protocol server behind `dealq mcp`: tools, resources and prompts over stdio.
+        .target(
+            name: "DealqMCP",
+            dependencies: [
+                "DealqCore",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // The command-line front end.
         .executableTarget(
             name: "DealqCLI",
             dependencies: [
-                "DealqCore", "CEditLine",
+                "DealqCore", "DealqMCP", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Deterministic generator of realistic deal corpora (bundled sample, benchmarks).
@@ -51,6 +61,7 @@ let package = Package(
 
         .testTarget(name: "DealqLanguageTests", dependencies: ["DealqLanguage"]),
         .testTarget(name: "DealqRenderTests", dependencies: ["DealqRender"]),
+        .testTarget(name: "DealqMCPTests", dependencies: ["DealqMCP", "DealqCore"]),
         .testTarget(
             name: "DealqCoreTests",
             dependencies: ["DealqCore"],
