@@ -12,6 +12,7 @@ public final class CorpusSession: @unchecked Sendable {
     public let fixedToday: CalendarDate?
     private let lock = NSLock()
     private var current: QueryEngine?
+    private var finished = false
 
     public init(corpus: String, database: String, today: CalendarDate? = nil) {
         self.corpus = corpus
@@ -41,12 +42,33 @@ public final class CorpusSession: @unchecked Sendable {
         }
     }
 
-    /// Stops whatever statement the open engine is running (a client cancelled its request).
-    public func interrupt() {
+    /// A session for one request: the same corpus, its own engine (its own SQLite connection),
+    /// so that cancelling the request interrupts its statements and no other request's.
+    public func forRequest() -> CorpusSession {
+        CorpusSession(corpus: corpus, database: database, today: fixedToday)
+    }
+
+    /// The client gave up on the request this session serves: interrupt its statements,
+    /// again and again until `finish()`, so that none started later runs either (an answer
+    /// runs several statements, and one interrupt stops only those running at the time).
+    public func cancel() {
+        DispatchQueue.global().async {
+            while true {
+                self.lock.lock()
+                let (engine, done) = (self.current, self.finished)
+                self.lock.unlock()
+                if done { return }
+                engine?.interrupt()
+                usleep(5_000)
+            }
+        }
+    }
+
+    /// The request this session serves has its answer: stop interrupting.
+    public func finish() {
         lock.lock()
-        let engine = current
+        finished = true
         lock.unlock()
-        engine?.interrupt()
     }
 }
 

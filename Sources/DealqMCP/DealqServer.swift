@@ -19,18 +19,30 @@ public enum DealqServer {
 
     static func register(on server: Server, session: CorpusSession) async {
         await server.withMethodHandler(ListTools.self) { _ in .init(tools: ToolBox.definitions) }
-        await server.withMethodHandler(CallTool.self) { params in
-            // A client's notifications/cancelled cancels this task: stop the statement running for it.
-            try await withTaskCancellationHandler {
-                try ToolBox.call(params.name, arguments: params.arguments, session: session)
-            } onCancel: {
-                session.interrupt()
-            }
-        }
+        await server.withMethodHandler(CallTool.self) { params in try await callTool(params, session: session) }
         await server.withMethodHandler(ListResources.self) { _ in .init(resources: Resources.list, nextCursor: nil) }
         await server.withMethodHandler(ListResourceTemplates.self) { _ in .init(templates: Resources.templates) }
         await server.withMethodHandler(ReadResource.self) { params in try Resources.read(params.uri, session: session) }
         await server.withMethodHandler(ListPrompts.self) { _ in .init(prompts: Prompts.list, nextCursor: nil) }
         await server.withMethodHandler(GetPrompt.self) { params in try Prompts.get(params.name, arguments: params.arguments ?? [:]) }
+    }
+
+    /// Answers a tool call on a thread of its own: answers block (SQLite, the index refresh), and
+    /// blocking the few threads of Swift's cooperative pool would stall the message loop. The
+    /// client's notifications/cancelled cancels the task awaiting the answer: the request's
+    /// statements are interrupted, and no answer is sent.
+    static func callTool(_ params: CallTool.Parameters, session: CorpusSession) async throws -> CallTool.Result {
+        let request = session.forRequest()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                DispatchQueue.global().async {
+                    let result = Result { try ToolBox.call(params.name, arguments: params.arguments, session: request) }
+                    request.finish()
+                    continuation.resume(with: result)
+                }
+            }
+        } onCancel: {
+            request.cancel()
+        }
     }
 }

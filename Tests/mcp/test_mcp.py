@@ -14,11 +14,13 @@ import asyncio
 import hashlib
 import json
 import os
+import queue
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 from mcp import ClientSession, StdioServerParameters
@@ -190,6 +192,47 @@ def malformed_checks(corpus, db):
     check(by_id.get(5, {}).get("result", {}).get("structuredContent", {}).get("rows"), "the server still answers afterwards")
 
 
+def cancellation_checks(corpus, db):
+    """A query cancelled by the client stops, and the next request is answered at once."""
+    slow = "winrate by topic"
+    env = {**os.environ, "DEALQ_TODAY": TODAY, "DEALQ_TEST_SLOW_QUERY": slow}  # that query crawls (minutes)
+    process = subprocess.Popen([DEALQ, "mcp", "--corpus", corpus, "--db", db], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, text=True, env=env)
+    replies = queue.Queue()
+    threading.Thread(target=lambda: [replies.put(json.loads(line)) for line in process.stdout], daemon=True).start()
+
+    def send(message):
+        process.stdin.write(json.dumps(message) + "\n")
+        process.stdin.flush()
+
+    def reply_to(request_id, seconds):
+        deadline = time.monotonic() + seconds
+        seen = []
+        while time.monotonic() < deadline:
+            try:
+                message = replies.get(timeout=max(0.1, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            seen.append(message)
+            if message.get("id") == request_id:
+                return message, seen
+        raise AssertionError(f"no reply to request {request_id} within {seconds} s; got {seen}")
+
+    send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+        "protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "raw", "version": "1"}}})
+    reply_to(1, 60)
+    send({"jsonrpc": "2.0", "method": "notifications/initialized"})
+    send({"jsonrpc": "2.0", "id": 7, "method": "tools/call", "params": {"name": "query", "arguments": {"query": slow}}})
+    time.sleep(1.0)
+    send({"jsonrpc": "2.0", "method": "notifications/cancelled", "params": {"requestId": 7, "reason": "user gave up"}})
+    send({"jsonrpc": "2.0", "id": 8, "method": "tools/call", "params": {"name": "query", "arguments": {"query": "count"}}})
+    answer, seen = reply_to(8, 30)  # uncancelled, the slow query would hold the index for minutes
+    check(answer.get("result", {}).get("structuredContent", {}).get("rows"), f"the next request is answered: {answer}")
+    check(all(m.get("id") != 7 for m in seen), f"a cancelled request gets no answer: {seen}")
+    process.stdin.close()
+    check(process.wait(timeout=60) == 0, "the server ends when the client closes stdin")
+
+
 def main():
     if not os.access(DEALQ, os.X_OK):
         sys.exit(f"error: {DEALQ} is not an executable; build dealq first (swift build)")
@@ -200,6 +243,7 @@ def main():
         before = tree_digest(corpus)
         asyncio.run(session_checks(corpus, db))
         malformed_checks(corpus, db)
+        cancellation_checks(corpus, db)
         check(tree_digest(corpus) == before, "the corpus is byte-identical after the sessions")
     print("mcp end-to-end: ok")
 

@@ -23,6 +23,10 @@ enum AnswerOutput {
     /// Answers `text` and shapes the result.
     static func answer(_ text: String, limit: Int?, session: CorpusSession) throws -> CallTool.Result {
         let engine = try session.engine()
+        // Test hook, as in the shell: this query crawls (a second a step: minutes), so that a test can cancel it while it runs.
+        let slow = ProcessInfo.processInfo.environment["DEALQ_TEST_SLOW_QUERY"] == text
+        if slow { engine.slowDownForTesting(milliseconds: 1000, steps: 1) }
+        defer { if slow { engine.slowDownForTesting(milliseconds: 0) } }
         let answer: Answer
         do {
             answer = try engine.answer(text, today: session.today, defaultLimit: nil)
