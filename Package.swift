@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "dealq", targets: ["DealqCLI"]),
         .executable(name: "dealq-gen", targets: ["DealqGen"]),
+        .executable(name: "dealq-mcp", targets: ["DealqMCPServer"]),
         .library(name: "DealqCore", targets: ["DealqCore"]),
     ],
     dependencies: [
@@ -53,7 +54,15 @@ let package = Package(
         .executableTarget(
             name: "DealqCLI",
             dependencies: [
-                "DealqCore", "DealqMCP", "CEditLine",
+                "DealqCore", "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // `dealq mcp` runs this binary, installed beside dealq: the SDK links Foundation's networking
+        // (libcurl and its libraries), which the one-shot dealq neither needs nor loads.
+        .executableTarget(
+            name: "DealqMCPServer",
+            dependencies: [
+                "DealqCore", "DealqLanguage", "DealqMCP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Deterministic generator of realistic deal corpora (bundled sample, benchmarks).

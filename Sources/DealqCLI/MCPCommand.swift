@@ -1,10 +1,12 @@
 import ArgumentParser
-import DealqCore
-import DealqMCP
-import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `dealq mcp`: serve the corpus to AI assistants over the Model Context Protocol (stdio).
+/// The server is `dealq-mcp`, installed beside `dealq`: its SDK links Foundation's
+/// networking, which one-shot queries should not load. This command only runs it.
 struct MCPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mcp",
@@ -13,8 +15,9 @@ struct MCPCommand: ParsableCommand {
             Register it with an MCP host as: {"command": "dealq", "args": ["mcp", "--corpus", "/path/to/deals"]}. \
             Tools: query, explain, facets, language, saved_queries, run_saved, report, deal. The index is refreshed \
             before every answer, as for a one-shot query; nothing else is written. Stdout carries only JSON-RPC; \
-            errors go to stderr.
-            Exit status: 0 when the client closes the connection; 1 the corpus cannot be indexed; 2 a usage error.
+            errors go to stderr. Runs dealq-mcp, which is installed beside dealq.
+            Exit status: 0 when the client closes the connection; 1 the corpus cannot be indexed, or dealq-mcp \
+            is missing; 2 a usage error.
             """)
 
     @Option(name: .long, help: ArgumentHelp("The corpus folder (default: $DEALQ_CORPUS, or the nearest folder with dealq.yml or .dealq/).", valueName: "dir"))
@@ -27,38 +30,23 @@ struct MCPCommand: ParsableCommand {
     var today: String?
 
     mutating func run() throws {
-        var options = try CommonOptions.parse([])
-        options.corpus = corpus
-        options.db = db
-        options.today = today
-        // A day given by --today or DEALQ_TODAY holds for the whole session; else each answer reads the clock.
-        let environmentToday = ProcessInfo.processInfo.environment["DEALQ_TODAY"] ?? ""
-        let fixedToday = today != nil || !environmentToday.isEmpty ? try options.todayDate() : nil
-        // Index (or refresh) once before serving, so that a corpus that cannot be read fails here, on stderr.
-        _ = try options.openEngine(showProgress: false)
-        let session = CorpusSession(corpus: options.corpusPath, database: options.databasePath, today: fixedToday)
-        let done = DispatchSemaphore(value: 0)
-        let outcome = Outcome()
-        Task.detached {
-            do {
-                try await DealqServer.serve(session: session, version: DealqVersion.string)
-            } catch {
-                outcome.set(error)
-            }
-            done.signal()
-        }
-        done.wait()
-        if let error = outcome.error {
-            Output.err("error: the MCP connection failed: \(error)")
-            throw Exit(status: 1)
-        }
+        let server = Self.serverPath()
+        var arguments = [server]
+        if let corpus { arguments += ["--corpus", corpus] }
+        if let db { arguments += ["--db", db] }
+        if let today { arguments += ["--today", today] }
+        let cArguments = arguments.map { strdup($0) } + [nil]
+        execv(server, cArguments)
+        // Only reached when the server could not be started.
+        Output.err("error: cannot run '\(server)': \(String(cString: strerror(errno))); "
+                   + "dealq mcp needs dealq-mcp installed beside dealq (swift build builds both)")
+        throw Exit(status: 1)
     }
 
-    /// The server's failure, handed from its task to the waiting command.
-    private final class Outcome: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored: Error?
-        var error: Error? { lock.withLock { stored } }
-        func set(_ error: Error) { lock.withLock { stored = error } }
+    /// `dealq-mcp` in the folder of the running `dealq` (symbolic links resolved).
+    static func serverPath() -> String {
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments.first ?? "dealq"
+        return URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent("dealq-mcp").path
     }
 }

@@ -5,6 +5,9 @@ import MCP
 /// `dealq mcp`: the Model Context Protocol server over stdio. Stdout carries only
 /// JSON-RPC (the SDK's logger is silent by default); failures go to stderr by the caller.
 public enum DealqServer {
+    /// The version the server reports at initialize (dealq's).
+    public static let version = "0.1.0"
+
     /// Serves until the client closes stdin.
     public static func serve(session: CorpusSession, version: String) async throws {
         let server = Server(

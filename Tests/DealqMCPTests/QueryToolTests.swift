@@ -33,7 +33,8 @@ struct QueryToolTests {
         #expect(total > 3)
         #expect(result["rows"]?.arrayValue?.count == 3)
         #expect(result["omitted_rows"] == .int(total - 3))
-        #expect(result.text.contains("\(total - 3) of \(total) rows left out"))
+        #expect(result.text.contains("showing 3 of \(total) rows: \(total - 3) left out"))
+        #expect(result["markdown"]?.stringValue?.split(separator: "\n").count == 2 + 3)
     }
 
     @Test("without a limit, at most 50 rows")

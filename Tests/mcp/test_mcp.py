@@ -8,7 +8,7 @@ copy must stay byte-identical), and checks: initialize and the listings; every t
 the `query` rows equal `dealq --format json` for queries covering every verb; error
 results (a misspelt facet, unknown deal ids, a path as an id); protocol errors for unknown
 tools, wrong argument types and malformed JSON-RPC; 500 sequential calls without the
-latency growing. Exits 1 on the first failure.
+latency growing; cancellation; the README's registration as written. Exits 1 on the first failure.
 """
 import asyncio
 import hashlib
@@ -233,6 +233,17 @@ def cancellation_checks(corpus, db):
     check(process.wait(timeout=60) == 0, "the server ends when the client closes stdin")
 
 
+async def readme_registration(corpus):
+    """The README's registration, as written: command "dealq" (from PATH), args ["mcp", "--corpus", DIR]."""
+    env = {"PATH": os.path.dirname(DEALQ) + os.pathsep + os.environ.get("PATH", "")}
+    params = StdioServerParameters(command="dealq", args=["mcp", "--corpus", corpus], env=env)
+    async with stdio_client(params) as streams:
+        async with ClientSession(*streams) as session:
+            await session.initialize()
+            answer = await session.call_tool("query", {"query": "count"})
+            check(not answer.is_error and answer.structured_content["rows"][0]["deals"] > 0, f"README registration: {text_of(answer)}")
+
+
 def main():
     if not os.access(DEALQ, os.X_OK):
         sys.exit(f"error: {DEALQ} is not an executable; build dealq first (swift build)")
@@ -245,6 +256,7 @@ def main():
         malformed_checks(corpus, db)
         cancellation_checks(corpus, db)
         check(tree_digest(corpus) == before, "the corpus is byte-identical after the sessions")
+        asyncio.run(readme_registration(corpus))  # indexes into corpus/.dealq, as a host would
     print("mcp end-to-end: ok")
 
 

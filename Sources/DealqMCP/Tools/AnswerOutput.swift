@@ -47,10 +47,14 @@ enum AnswerOutput {
         }
         let omitted = table.rows.count - rows.count
         let notes = answer.notes.map { $0.message }
-        let markdown = render(table, as: .markdown, options: RenderOptions(maxRows: rows.count))
+        // The markdown of the rows shown; what the limit left out is said below it, in the tool's terms.
+        var shown = table
+        shown.rows = Array(table.rows.prefix(rows.count))
+        shown.marks = Array(table.marks.prefix(rows.count))
+        let markdown = render(shown, as: .markdown)
         var text = ToolResult.capped(markdown)
         if omitted > 0 {
-            text += "\n\(omitted) of \(table.rows.count) rows left out; pass a larger limit (or narrow the query) to see them.\n"
+            text += "\nshowing \(rows.count) of \(table.rows.count) rows: \(omitted) left out; pass a larger limit (or narrow the query) to see them.\n"
         }
         for note in notes { text += "note: \(note)\n" }
         let columns: [Value] = table.columns.map { ["name": .string($0.name), "kind": .string(kindName($0.kind))] }
