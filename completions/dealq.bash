@@ -173,13 +173,13 @@ _dealq() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    query|index|explain|facets|run|queries|shell|export|report|help)
+    query|index|explain|facets|run|queries|shell|export|report|mcp|help)
         # Offer subcommand argument completions
         "_dealq_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'query index explain facets run queries shell export report help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'query index explain facets run queries shell export report mcp help' -- "${cur}"))
         ;;
     esac
 }
@@ -472,6 +472,27 @@ _dealq_report() {
     case "${positional_number}" in
     1)
         __dealq_add_completions -W 'leadership'$'\n''product'$'\n''sales'
+        return
+        ;;
+    esac
+}
+
+_dealq_mcp() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--corpus --db --today)
+    __dealq_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--corpus')
+        return
+        ;;
+    '--db')
+        return
+        ;;
+    '--today')
         return
         ;;
     esac
