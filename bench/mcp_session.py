@@ -9,6 +9,7 @@ implementation) and a rep's (recent quotes from deals against Acme Analytics), t
 median and 90th-percentile latency of each tool over N calls on the bundled corpus. The
 index goes to a temporary file: the corpus is not written to.
 """
+import argparse
 import asyncio
 import os
 import statistics
@@ -20,11 +21,11 @@ from mcp import ClientSession, StdioServerParameters
 from mcp.client.stdio import stdio_client
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-args = [a for a in sys.argv[1:] if not a.startswith("--")]
-RUNS = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 20
-if args and args[-1] == str(RUNS):
-    args = args[:-1]
-DEALQ = os.path.abspath(args[0] if args else os.path.join(ROOT, ".build/debug/dealq"))
+parser = argparse.ArgumentParser(description="A dealq mcp session and each tool's latency.")
+parser.add_argument("dealq", nargs="?", default=os.path.join(ROOT, ".build/debug/dealq"))
+parser.add_argument("--runs", type=int, default=20)
+options = parser.parse_args()
+DEALQ, RUNS = os.path.abspath(options.dealq), options.runs
 TODAY = "2025-12-31"
 
 
