@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "dealq", targets: ["DealqCLI"]),
         .executable(name: "dealq-gen", targets: ["DealqGen"]),
+        .executable(name: "dealq-mcp", targets: ["DealqMCPServer"]),
         .library(name: "DealqCore", targets: ["DealqCore"]),
     ],
     dependencies: [
@@ -19,6 +20,8 @@ let package = Package(
         // and silently swallows text after a closing quote (`"x"y,2` becomes one field with the
         // next record), where SwiftCSV drops the mark and reports the stray character.
         .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
+        .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
     ],
     targets: [
         // System libraries (Debian: libcmark-gfm-dev, libpcre2-dev, libedit-dev).
@@ -46,6 +49,14 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]),
+        // The Model Context Protocol server behind `dealq mcp`: tools, resources and prompts over stdio.
+        .target(
+            name: "DealqMCP",
+            dependencies: [
+                "DealqCore",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // The command-line front end.
         .executableTarget(
             name: "DealqCLI",
@@ -53,11 +64,20 @@ let package = Package(
                 "DealqCore", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // `dealq mcp` runs this binary, installed beside dealq: the SDK links Foundation's networking
+        // (libcurl and its libraries), which the one-shot dealq neither needs nor loads.
+        .executableTarget(
+            name: "DealqMCPServer",
+            dependencies: [
+                "DealqCore", "DealqLanguage", "DealqMCP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // Deterministic generator of realistic deal corpora (bundled sample, benchmarks).
         .executableTarget(name: "DealqGen", dependencies: ["DealqLanguage"]),
 
         .testTarget(name: "DealqLanguageTests", dependencies: ["DealqLanguage"]),
         .testTarget(name: "DealqRenderTests", dependencies: ["DealqRender"]),
+        .testTarget(name: "DealqMCPTests", dependencies: ["DealqMCP", "DealqCore"]),
         .testTarget(
             name: "DealqCoreTests",
             dependencies: ["DealqCore"],

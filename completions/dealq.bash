@@ -173,13 +173,13 @@ _dealq() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    query|index|explain|facets|run|queries|shell|export|report|import|init|check|help)
+    query|index|explain|facets|run|queries|shell|export|report|import|init|check|mcp|help)
         # Offer subcommand argument completions
         "_dealq_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'query index explain facets run queries shell export report import init check help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'query index explain facets run queries shell export report import init check mcp help' -- "${cur}"))
         ;;
     esac
 }
@@ -546,6 +546,27 @@ _dealq_check() {
         ;;
     '--format')
         __dealq_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_dealq_mcp() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--corpus --db --today)
+    __dealq_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--corpus')
+        return
+        ;;
+    '--db')
+        return
+        ;;
+    '--today')
         return
         ;;
     esac

@@ -22,3 +22,5 @@ if ! command -v ssconvert >/dev/null; then
 fi
 # The grammar check runs the formal grammar with Lark (PyPI).
 python3 -c 'import lark' 2>/dev/null || python3 -m pip install -q lark >/dev/null 2>&1 || python3 -m pip install -q --break-system-packages lark >/dev/null
+# The MCP end-to-end test drives `dealq mcp` with the official Python MCP client (PyPI: mcp).
+python3 -c 'import mcp' 2>/dev/null || python3 -m pip install -q mcp >/dev/null 2>&1 || python3 -m pip install -q --break-system-packages mcp >/dev/null

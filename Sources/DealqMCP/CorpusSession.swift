@@ -1,0 +1,90 @@
+import DealqCore
+import DealqLanguage
+import Foundation
+
+/// The corpus a server answers from. Before every answer it refreshes the index
+/// incrementally, exactly as a one-shot query does, and reopens the engine when
+/// the refresh changed anything; it writes nothing but the index.
+public final class CorpusSession: @unchecked Sendable {
+    public let corpus: String
+    public let database: String
+    /// The day relative dates count from; nil: the real today, read at each answer.
+    public let fixedToday: CalendarDate?
+    private let lock = NSLock()
+    private var current: QueryEngine?
+    private var finished = false
+
+    public init(corpus: String, database: String, today: CalendarDate? = nil) {
+        self.corpus = corpus
+        self.database = database
+        self.fixedToday = today
+    }
+
+    public var today: CalendarDate { fixedToday ?? CalendarDate.today() }
+
+    /// An engine on an index refreshed just now.
+    public func engine() throws(ToolFailure) -> QueryEngine {
+        let report: IndexReport
+        do {
+            report = try Indexer(corpus: corpus, database: database).run()
+        } catch {
+            throw ToolFailure(error.diagnosticLine)
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        if let current, !report.changedAnything { return current }
+        do {
+            let engine = try QueryEngine(database: database)
+            current = engine
+            return engine
+        } catch {
+            throw ToolFailure(error.diagnosticLine)
+        }
+    }
+
+    /// A session for one request: the same corpus, its own engine (its own SQLite connection),
+    /// so that cancelling the request interrupts its statements and no other request's.
+    public func forRequest() -> CorpusSession {
+        CorpusSession(corpus: corpus, database: database, today: fixedToday)
+    }
+
+    /// The client gave up on the request this session serves: interrupt its statements,
+    /// again and again until `finish()`, so that none started later runs either (an answer
+    /// runs several statements, and one interrupt stops only those running at the time).
+    public func cancel() {
+        DispatchQueue.global().async {
+            while true {
+                self.lock.lock()
+                let (engine, done) = (self.current, self.finished)
+                self.lock.unlock()
+                if done { return }
+                engine?.interrupt()
+                usleep(5_000)
+            }
+        }
+    }
+
+    /// The request this session serves has its answer: stop interrupting.
+    public func finish() {
+        lock.lock()
+        finished = true
+        lock.unlock()
+    }
+}
+
+/// A failure the model should read and may correct: returned as a tool result with `isError`.
+public struct ToolFailure: Error, Sendable, Equatable {
+    public var message: String
+
+    public init(_ message: String) { self.message = message }
+
+    /// A query failure, with carets under the problem and the suggestion when there is one.
+    public init(_ failure: QueryFailure, text: String) {
+        switch failure {
+        case .query(let diagnostics):
+            message = diagnostics.map { $0.render(in: text) }.joined(separator: "\n")
+        case .runtime(let detail):
+            message = "error: \(detail)"
+        }
+    }
+}
