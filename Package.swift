@@ -13,6 +13,12 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // CSV for `dealq import crm`. Tried beside yaslab/CSV.swift 2.5.2 on the export cases:
+        // both keep CRLF and quoted newlines (so record lines can be counted from the fields),
+        // but CSV.swift keeps the byte-order mark in the first header when reading a string
+        // and silently swallows text after a closing quote (`"x"y,2` becomes one field with the
+        // next record), where SwiftCSV drops the mark and reports the stray character.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
     ],
     targets: [
         // System libraries (Debian: libcmark-gfm-dev, libpcre2-dev, libedit-dev).
@@ -28,8 +34,8 @@ let package = Package(
 
         // The query language: lexer, parser, AST, printer. No dependencies.
         .target(name: "DealqLanguage"),
-        // Typed result tables and their renderers. No dependencies.
-        .target(name: "DealqRender"),
+        // Typed result tables and their renderers. Only the language's "did you mean" (Suggest).
+        .target(name: "DealqRender", dependencies: ["DealqLanguage"]),
         // The engine: corpus reader, index, catalog, checker, planner, executor. No terminal I/O.
         .target(
             name: "DealqCore",
@@ -38,6 +44,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]),
         // The command-line front end.
         .executableTarget(

@@ -173,13 +173,13 @@ _dealq() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    query|index|explain|facets|run|queries|shell|export|report|help)
+    query|index|explain|facets|run|queries|shell|export|report|import|help)
         # Offer subcommand argument completions
         "_dealq_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'query index explain facets run queries shell export report help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'query index explain facets run queries shell export report import help' -- "${cur}"))
         ;;
     esac
 }
@@ -472,6 +472,53 @@ _dealq_report() {
     case "${positional_number}" in
     1)
         __dealq_add_completions -W 'leadership'$'\n''product'$'\n''sales'
+        return
+        ;;
+    esac
+}
+
+_dealq_import() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __dealq_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    crm)
+        # Offer subcommand argument completions
+        "_dealq_import_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'crm' -- "${cur}"))
+        ;;
+    esac
+}
+
+_dealq_import_crm() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --version -h --help)
+    repeating_options=(--map --keep)
+    non_repeating_options=(--corpus --date-format)
+    __dealq_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--corpus')
+        return
+        ;;
+    '--map')
+        return
+        ;;
+    '--keep')
+        return
+        ;;
+    '--date-format')
         return
         ;;
     esac

@@ -6,7 +6,8 @@ enum Arguments {
     /// Options that take a value (so their value is not mistaken for a subcommand).
     static let subcommandNames = Set(Dealq.configuration.subcommands.compactMap { $0.configuration.commandName })
 
-    static let valued: Set<String> = ["--corpus", "--db", "--format", "--today", "-o", "--output", "-f", "--file", "--min-n", "--competitor"]
+    static let valued: Set<String> = ["--corpus", "--db", "--format", "--today", "-o", "--output", "-f", "--file", "--min-n", "--competitor",
+                                       "--map", "--keep", "--date-format"]
 
     /// The arguments parsed as the default `query` command, when they plainly are one
     /// (`dealq --format csv "winrate by topic"`): parsing that command alone skips
@@ -21,6 +22,11 @@ enum Arguments {
         return try? QueryCommand.parseAsRoot(arguments)
     }
 
+    static func nestedSubcommands(of name: String) -> Set<String> {
+        let command = Dealq.configuration.subcommands.first { $0.configuration.commandName == name }
+        return Set(command?.configuration.subcommands.compactMap { $0.configuration.commandName } ?? [])
+    }
+
     static func normalized(_ arguments: [String]) -> [String] {
         // The completion scripts call back with `---completion …`: leave those alone.
         if arguments.first?.hasPrefix("---") == true { return arguments }
@@ -33,6 +39,10 @@ enum Arguments {
         var result = arguments
         let name = result.remove(at: i)
         result.insert(name, at: 0)
+        // A command with subcommands of its own (`import crm`) takes its subcommand along.
+        if i + 1 < result.count, nestedSubcommands(of: name).contains(result[i + 1]) {
+            result.insert(result.remove(at: i + 1), at: 1)
+        }
         return result
     }
 }

@@ -90,22 +90,14 @@ enum BatchMode {
                 }
             }
             do {
-                let answer = try engine!.answer(text, today: today, defaultLimit: format == .table ? 20 : nil,
+                let answer = try engine!.answer(text, today: today, defaultLimit: Paging.defaultLimit(for: format),
                                                 minimumGroupSize: options.minimumGroupSize)
                 for note in answer.notes { Output.err(prefix(number) + "note: \(note.message)") }
                 writer.answer(answer.table, query: text, line: number)
             } catch {
                 failed = true
-                let message: String
-                switch error {
-                case .query(let diagnostics):
-                    for d in diagnostics { Output.err(prefix(number) + d.render(in: text)) }
-                    message = diagnostics.map(\.fullMessage).joined(separator: "; ")
-                case .runtime(let detail):
-                    Output.err(prefix(number) + "error: \(detail)")
-                    message = detail
-                }
-                writer.failure(message, query: text, line: number)
+                Failures.print(error, text: text, prefix: prefix(number))
+                writer.failure(Failures.summary(error), query: text, line: number)
                 if bail { break }
             }
         }
@@ -133,9 +125,7 @@ enum BatchMode {
         }
 
         mutating func answer(_ table: DealqRender.Table, query: String, line: Int) {
-            let toTerminal = options.output == nil
-            let rendered = render(table, as: format,
-                                  options: RenderOptions(width: toTerminal ? Terminal.width : nil, color: toTerminal && Terminal.color))
+            let rendered = render(table, as: format, options: options.renderOptions())
             switch format {
             case .table:
                 emit((answers > 0 ? "\n" : "") + "# \(query)\n" + rendered)

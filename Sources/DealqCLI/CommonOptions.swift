@@ -107,14 +107,13 @@ struct CommonOptions: ParsableArguments {
 
     /// Prints a failed query's diagnostics (with carets) and ends with its exit status.
     static func fail(_ failure: QueryFailure, text: String) -> Exit {
-        switch failure {
-        case .query(let diagnostics):
-            for d in diagnostics { Output.err(d.render(in: text)) }
-            return Exit(status: 2)
-        case .runtime(let message):
-            Output.err("error: \(message)")
-            return Exit(status: 1)
-        }
+        Exit(status: Failures.print(failure, text: text))
+    }
+
+    /// Width and color for people when the answer goes to the terminal; neither when it goes to `-o FILE`.
+    func renderOptions(spreadsheet: Bool = false) -> RenderOptions {
+        let toTerminal = output == nil
+        return RenderOptions(width: toTerminal ? Terminal.width : nil, color: toTerminal && Terminal.color, spreadsheet: spreadsheet)
     }
 }
 

@@ -11,7 +11,8 @@ struct Dealq: ParsableCommand {
             """,
         version: DealqVersion.string,
         subcommands: [QueryCommand.self, IndexCommand.self, ExplainCommand.self, FacetsCommand.self,
-                      RunCommand.self, QueriesCommand.self, ShellCommand.self, ExportCommand.self, ReportCommand.self],
+                      RunCommand.self, QueriesCommand.self, ShellCommand.self, ExportCommand.self, ReportCommand.self,
+                      ImportCommand.self],
         defaultSubcommand: QueryCommand.self)
 }
 

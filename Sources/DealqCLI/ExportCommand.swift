@@ -39,8 +39,6 @@ struct ExportCommand: ParsableCommand {
         } catch {
             throw CommonOptions.fail(error, text: "deals " + text)
         }
-        try options.write(render(table, as: format, options: RenderOptions(width: options.output == nil ? Terminal.width : nil,
-                                                                           color: options.output == nil && Terminal.color,
-                                                                           spreadsheet: true)))
+        try options.write(render(table, as: format, options: options.renderOptions(spreadsheet: true)))
     }
 }

@@ -9,7 +9,7 @@ struct IndexCommand: ParsableCommand {
         discussion: """
             Reads every deal summary under CORPUS into a SQLite index (default \
             CORPUS/.dealq/index.sqlite), re-reading only files that changed. Rejected files are \
-            listed on stderr as path:line:col: error: message.
+            listed on stderr as path:line:col: error: message, one line for each problem found in the file.
             Exit status: 0 nothing rejected; 1 some file rejected (all others indexed) or the \
             index could not be written; 2 usage error.
             """)
@@ -42,6 +42,7 @@ struct IndexCommand: ParsableCommand {
         do {
             var callback: (@Sendable (IndexProgress) -> Void)?
             if let progress { callback = { progress.update($0) } }
+            if let files = Self.killAfterFiles { callback = Self.killing(after: files, then: callback) }
             report = try indexer.run(forceRebuild: rebuild, progress: callback, waiting: Output.waitingForIndex)
             progress?.clear()
         } catch {
@@ -56,11 +57,26 @@ struct IndexCommand: ParsableCommand {
         if report.warnings.count > shownWarnings {
             Output.err("… and \(Format.plural(report.warnings.count - shownWarnings, "more warning")) (--format json lists them all)")
         }
-        for rejected in report.rejected { Output.err(rejected.description) }
+        for rejected in report.rejected {
+            for line in rejected.lines { Output.err(line) }
+        }
         switch format {
         case .json: Output.out(IndexSummary.json(report, database: dbPath))
         case .text: Output.out(IndexSummary.text(report, database: dbPath, corpus: corpusPath))
         }
         if !report.rejected.isEmpty { throw Exit(status: 1) }
+    }
+
+    /// `DEALQ_TEST_KILL_AFTER_FILES=N`: tests stop the run with SIGKILL once N files
+    /// are written and more are left, to show a killed run leaves the previous index.
+    static var killAfterFiles: Int? {
+        ProcessInfo.processInfo.environment["DEALQ_TEST_KILL_AFTER_FILES"].flatMap { Int($0) }
+    }
+
+    static func killing(after files: Int, then next: (@Sendable (IndexProgress) -> Void)?) -> @Sendable (IndexProgress) -> Void {
+        { step in
+            next?(step)
+            if step.done >= files && step.done < step.total { kill(getpid(), SIGKILL) }
+        }
     }
 }

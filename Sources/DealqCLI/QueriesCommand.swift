@@ -23,21 +23,11 @@ struct QueriesCommand: ParsableCommand {
         do {
             queries = try SavedQueries.load(corpus: options.corpusPath)
         } catch {
-            Output.err(error.description)
-            throw Exit(status: error.isQueryError ? 2 : 1)
+            throw Exit(status: Failures.print(error))
         }
         let problems = SavedQueries.problems(in: queries)
         for problem in problems { Output.err(problem.description) }
-        var table = Table(columns: [Column("name", .text), Column("parameters", .text), Column("description", .text),
-                                    Column("query", .text)])
-        for query in queries {
-            let parameters = query.parameters.map { p in p.defaultValue.map { "\(p.name)=\($0)" } ?? p.name }
-            table.rows.append([.text(query.name), parameters.isEmpty ? .null : .text(parameters.joined(separator: ", ")),
-                               query.description.map { .text($0) } ?? .null, .text(query.query)])
-        }
-        let toTerminal = options.output == nil
-        try options.write(render(table, as: format, options: RenderOptions(width: toTerminal ? Terminal.width : nil,
-                                                                            color: toTerminal && Terminal.color)))
+        try options.write(render(Listings.savedQueries(queries), as: format, options: options.renderOptions()))
         if !problems.isEmpty { throw Exit(status: 1) }
     }
 }

@@ -51,15 +51,13 @@ struct QueryCommand: ParsableCommand {
         let engine = try options.openEngine()
         let answer: Answer
         do {
-            answer = try engine.answer(text, today: today, defaultLimit: format == .table ? 20 : nil,
+            answer = try engine.answer(text, today: today, defaultLimit: Paging.defaultLimit(for: format),
                                        minimumGroupSize: options.minimumGroupSize)
         } catch {
             throw CommonOptions.fail(error, text: text)
         }
         for note in answer.notes { Output.err("note: \(note.message)") }
-        let width = options.output == nil ? Terminal.width : nil
-        try options.write(render(answer.table, as: format,
-                                 options: RenderOptions(width: width, color: options.output == nil && Terminal.color)))
+        try options.write(render(answer.table, as: format, options: options.renderOptions()))
     }
 }
 
@@ -78,7 +76,8 @@ struct ExplainCommand: ParsableCommand {
         let today = try options.todayDate()
         let engine = try options.openEngine()
         do {
-            try options.write(try engine.explain(text, today: today, defaultLimit: 20))
+            // What table output would run (its default page).
+            try options.write(try engine.explain(text, today: today, defaultLimit: Paging.defaultLimit(for: .table)))
         } catch let failure as QueryFailure {
             throw CommonOptions.fail(failure, text: text)
         }
@@ -100,18 +99,10 @@ struct FacetsCommand: ParsableCommand {
         let engine = try options.openEngine()
         let listing: [(facet: Catalog.Facet, values: [(String, Int)])]
         do {
-            listing = try engine.facets(only: facet, top: facet == nil ? 5 : 50)
+            listing = try engine.facets(only: facet, top: Listings.valuesShown(only: facet))
         } catch {
             throw CommonOptions.fail(error, text: facet ?? "")
         }
-        var table = Table(columns: [Column("facet", .text), Column("kind", .text), Column("value", .text), Column("deals", .integer)])
-        for entry in listing {
-            let kind = entry.facet.kind.rawValue + (entry.facet.isCustom ? " (custom)" : "")
-            if entry.values.isEmpty { table.rows.append([.text(entry.facet.name), .text(kind), .null, .null]) }
-            for (i, value) in entry.values.enumerated() {
-                table.rows.append([.text(i == 0 ? entry.facet.name : ""), .text(i == 0 ? kind : ""), .text(value.0), .integer(value.1)])
-            }
-        }
-        try options.write(render(table, as: format, options: RenderOptions(width: Terminal.width, color: Terminal.color)))
+        try options.write(render(Listings.facets(listing), as: format, options: options.renderOptions()))
     }
 }

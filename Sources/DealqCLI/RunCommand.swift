@@ -29,8 +29,7 @@ struct RunCommand: ParsableCommand {
             let arguments = try SavedQuery.arguments(from: parameters)
             text = try SavedQueries.resolve(name, arguments: arguments, corpus: options.corpusPath)
         } catch {
-            Output.err(error.description)
-            throw Exit(status: error.isQueryError ? 2 : 1)
+            throw Exit(status: Failures.print(error))
         }
         try QueryCommand.answer(text, options: options)
     }

@@ -1,3 +1,5 @@
+import DealqLanguage
+
 /// The output formats of an answer (`--format`).
 public enum OutputFormat: String, CaseIterable, Sendable {
     /// Aligned columns for a person on a terminal, fitted to the width; time groups drawn as bars.
@@ -31,14 +33,9 @@ public struct OutputFormatError: Error, Equatable, Sendable, CustomStringConvert
 
     public init(text: String) { self.text = text }
 
-    /// The closest valid format, when one is close enough to be a likely typo.
+    /// The closest valid format, when one is close enough to be a likely typo (the same rule as every "did you mean").
     public var suggestion: OutputFormat? {
-        let key = text.lowercased()
-        let scored = OutputFormat.allCases.map { ($0, editDistance(key, $0.rawValue)) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= 2, best.1 < key.count else {
-            return nil
-        }
-        return best.0
+        Suggest.closest(to: text, among: OutputFormat.allCases.map(\.rawValue)).flatMap(OutputFormat.init(rawValue:))
     }
 
     public var description: String {
@@ -95,16 +92,17 @@ public func render<Stream: TextOutputStream>(
     if format.isHuman && (table.marks.contains { $0 != nil } || !table.footnotes.isEmpty) {
         var shown = table
         if table.marks.contains(where: { $0 != nil }) {
-            shown.columns.append(Column("note", .text))
+            shown.columns.append(Column(.note, .text))
             shown.rows = table.rows.enumerated().map { index, row in
-                row + [.text(index < table.marks.count ? table.marks[index] ?? "" : "")]
+                row + [.text(Wording.note(index < table.marks.count ? table.marks[index] : nil))]
             }
         }
         shown.marks = []
         shown.footnotes = []
         render(shown, as: format, options: options, to: &stream)
         if !table.footnotes.isEmpty { stream.write("\n") }
-        for line in footerLines(table.footnotes, width: format == .table ? options.width : nil) { stream.write(line + "\n") }
+        let lines = table.footnotes.map { Wording.footnote($0) }
+        for line in footerLines(lines, width: format == .table ? options.width : nil) { stream.write(line + "\n") }
         return
     }
     switch format {
@@ -119,21 +117,4 @@ public func render<Stream: TextOutputStream>(
 /// One renderer per output format.
 protocol TableFormat {
     func write<Stream: TextOutputStream>(_ table: Table, options: RenderOptions, to stream: inout Stream)
-}
-
-/// Levenshtein distance over characters (small inputs only).
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
-        for j in 1...b.count {
-            let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-        }
-        previous = current
-    }
-    return previous[b.count]
 }

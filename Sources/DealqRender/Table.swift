@@ -13,11 +13,11 @@ public struct Table: Sendable, Equatable {
     public var barColumn: Int?
     /// How `table` output lays the rows out; the other formats ignore it.
     public var layout: Layout
-    /// A short remark per row for people (`▲`, `n<10`): shown in an extra
-    /// `note` column by the table and markdown formats, never in csv or json.
-    public var marks: [String?] = []
+    /// A remark per row for people (worded `▲ above (all)`, `n<10`): shown in an
+    /// extra `note` column by the table, markdown and HTML formats, never in csv or json.
+    public var marks: [Mark?] = []
     /// Lines after the table for people, explaining the marks.
-    public var footnotes: [String] = []
+    public var footnotes: [Footnote] = []
     /// How many leading columns are `by` groups.
     public var groupColumns = 0
     /// Whether `table` output draws the answer as a grid: two groups with time first,

@@ -181,3 +181,36 @@ import Testing
         #expect(try count("outcome:won") == 1)
     }
 }
+
+/// Checker errors are data: a case per error with the range it is about.
+@Suite struct CheckErrorDataTests {
+    let checker = Checker(catalog: Catalog(), aliases: [:], today: CalendarDate("2025-06-30")!)
+
+    func problems(_ text: String) throws -> [CheckProblem] {
+        do {
+            _ = try checker.check(try parseQuery(text))
+            return []
+        } catch let e as CheckErrors {
+            return e.problems
+        }
+    }
+
+    @Test func eachErrorIsACaseWithItsRange() throws {
+        let found = try problems("deals by segment acv:200k..100k limit:x")
+        // Filters are checked first, then the groups, then the options.
+        #expect(found.map(\.error) == [
+            .emptyNumberRange(lower: "200k", upper: "100k"),
+            .groupingNotTaken(verb: .deals),
+            .badLimit(text: "x"),
+        ])
+        let limit = try #require(found.first { $0.error == .badLimit(text: "x") })
+        #expect(limit.range == SourceRange(38, 39))  // the `x`
+        #expect(limit.diagnostic.message == "limit takes a whole number of rows (1 or more) or 'all', not 'x'")
+    }
+
+    @Test func unknownNamesCarryTheirSuggestion() throws {
+        let found = try problems("count by segmnt sort:deal")
+        #expect(found.map(\.error) == [.unknownFacet("segmnt"), .unknownSortColumn(verb: .count, text: "deal", columns: ["deals"])])
+        #expect(found.map(\.suggestion) == ["segment", "deals"])
+    }
+}

@@ -104,6 +104,7 @@ import Testing
             listed: [a, b]
             empty: null
             Segment: SMB
+            Month: May
             """)
         let d = try #require(deal(text))
         #expect(d.custom == [
@@ -114,7 +115,10 @@ import Testing
             CustomField(name: "quoted", value: .text("42")),
         ])
         #expect(d.segment == nil)
-        #expect(warnings(text) == ["13:1: custom field 'Segment' has the name of a built-in facet; it is not a facet"])
+        #expect(warnings(text) == [
+            "13:1: custom key 'Segment' looks like a built-in field; write it as 'segment:'",
+            "14:1: custom field 'Month' has the name of a built-in facet; it is not a facet",
+        ])
     }
 
     @Test func insightsAndConfidence() throws {

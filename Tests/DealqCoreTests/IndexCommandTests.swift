@@ -100,31 +100,31 @@ import Testing
         #expect(r.stderr == "dealq.yml:2:7: error: invalid pattern 'a(' for topic 'x': missing closing parenthesis at offset 2\n")
     }
 
-    /// A kill in the middle of a run leaves the previous index whole: it holds either
-    /// the old or the new corpus, never a mix, and opens without error.
+    /// A kill in the middle of a run leaves the previous index whole: the run is
+    /// killed (SIGKILL) after its first batch of 512 files is written and before the
+    /// rest, and the index still holds the old corpus, whole, and opens without error.
     @Test func killedRunLeavesThePreviousIndex() throws {
         let folder = TemporaryFolder()
-        for i in 0..<3000 { folder.write(String(format: "d/%05d.md", i), dealText(id: "K-\(i)", body: "version one \(i)\n")) }
+        for i in 0..<1200 { folder.write(String(format: "d/%05d.md", i), dealText(id: "K-\(i)", body: "version one \(i)\n")) }
         let first = try runDealq(["index", folder.path])
         #expect(first.status == 0, "\(first.stderr)")
         let db = folder.path + "/.dealq/index.sqlite"
         let before = try dumpIndex(db)
-        for i in 0..<3000 { folder.write(String(format: "d/%05d.md", i), dealText(id: "K-\(i)", body: "version two, longer \(i)\n")) }
-        for delay in [0.05, 0.15, 0.3] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: dealqBinary)
-            process.arguments = ["index", folder.path]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            let after = try dumpIndex(db)
-            if after != before {
-                #expect(!after.contains("version one"), "a killed run left a mix of old and new deals")
-                return
-            }
-        }
+        for i in 0..<1200 { folder.write(String(format: "d/%05d.md", i), dealText(id: "K-\(i)", body: "version two, longer \(i)\n")) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: dealqBinary)
+        process.arguments = ["index", folder.path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["DEALQ_TEST_KILL_AFTER_FILES": "500"]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        // The kill landed mid-write, not after the run.
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
+        #expect(try dumpIndex(db) == before, "a killed run changed the index")
+        // The next run finishes the job.
+        #expect(try runDealq(["index", folder.path]).status == 0)
+        let after = try dumpIndex(db)
+        #expect(after.contains("version two") && !after.contains("version one"))
     }
 }

@@ -139,11 +139,12 @@ import Testing
     @Test func honestNumbersMarkSmallGroupsAndClearDifferences() throws {
         let t = try engine.answer("winrate by topic", today: Self.today, defaultLimit: nil, minimumGroupSize: 2).table
         // pricing 0/3 (interval 0–56%) and implementation 1/2 (9–91%) both contain the 40% baseline; (none) has 1 deal.
-        #expect(t.marks == [nil, nil, nil, "n<2"])
-        #expect(t.footnotes == ["No group's 95% interval excludes the (all) rate: the differences between these groups may all be chance.",
-                                "n<2: fewer than 2 won + lost deals; too few to read a rate from."])
+        #expect(t.marks == [nil, nil, nil, .tooFew(minimum: 2)])
+        #expect(t.footnotes == [.mayAllBeChance, .tooFew(minimum: 2, weighted: false)])
+        #expect(render(t, as: .markdown).contains("No group's 95% interval excludes the (all) rate: the differences between these groups "
+                                                  + "may all be chance."))
         let byDefault = try engine.answer("winrate by topic", today: Self.today, defaultLimit: nil).table
-        #expect(byDefault.marks == [nil, "n<10", "n<10", "n<10"])
+        #expect(byDefault.marks == [nil, .tooFew(minimum: 10), .tooFew(minimum: 10), .tooFew(minimum: 10)])
         let shown = render(t, as: .table)
         #expect(shown.contains("note"))
         #expect(shown.hasSuffix("n<2: fewer than 2 won + lost deals; too few to read a rate from.\n"))
@@ -188,8 +189,9 @@ import Testing
             ["SMB", "1", "1.0000", "0.0000", "20000.0000", "0.0000", "-0.2703", "0.0000", "0.7935"],
         ])
         // Both groups rest on fewer than 10 effective deals.
-        #expect(t.marks == [nil, "n<10", "n<10"])
-        #expect(t.footnotes.count == 1 && t.footnotes[0].contains("effective deals"))
+        #expect(t.marks == [nil, .tooFew(minimum: 10), .tooFew(minimum: 10)])
+        #expect(t.footnotes == [.tooFew(minimum: 10, weighted: true)])
+        #expect(render(t, as: .markdown).contains("n<10: fewer than 10 effective deals"))
     }
 
     @Test func dateBoundsPushedIntoFacetRowsKeepTheAnswer() throws {
@@ -342,6 +344,20 @@ import Testing
             #expect(parallel == single, "\(query)")
         }
         #expect(try engine.answer("deals implement* limit:2", today: Self.today, defaultLimit: nil).table.totalRows == 3)
+        // The two-connection path really runs (rather than falling back to one connection):
+        // with a helper and no minimum, it gives the page itself.
+        let helper = try #require(engine.helper())
+        let plan = Planner.plan(try engine.check("deals implement* limit:2", today: Self.today).query, defaultLimit: nil)
+        let ranked = try engine.queue.read { db in
+            var executor = Executor(db: db, catalog: engine.catalog)
+            executor.helper = helper
+            executor.parallelRankMinimum = 0
+            return try DealsVerb.rankedInParallel(plan, executor)
+        }
+        let page = try #require(ranked)
+        #expect(page.total == 3 && page.rows.count == 2)
+        let single = try engine.answer("deals implement* limit:2", today: Self.today, defaultLimit: nil).table
+        #expect(page.rows.map { Executor.cell($0.value(DealsVerb.Value.id)) } == single.rows.map { $0[0] })
     }
 
     @Test func pagesSayHowManyRowsThereAre() throws {

@@ -5,8 +5,8 @@ import Testing
 @Suite struct HTMLTableTests {
     @Test func cellsAsPeopleReadThemWithOneIntervalColumnAndNotes() {
         var table = Samples.winrateByTopic
-        table.marks = [nil, "▼ below (all)", nil, "n<10"]
-        table.footnotes = ["n<10: too few."]
+        table.marks = [nil, .below, nil, .tooFew(minimum: 10)]
+        table.footnotes = [.tooFew(minimum: 10, weighted: false)]
         let html = htmlTable(table)
         #expect(html.hasPrefix("<table>\n<thead><tr><th>topic</th><th class=\"num\">deals</th><th class=\"num\">won</th>"
                                + "<th class=\"num\">lost</th><th class=\"num\">winrate</th><th class=\"num\">lift</th>"
@@ -17,7 +17,7 @@ import Testing
         // Every row has its note cell, empty when unmarked; absent values read —.
         #expect(html.components(separatedBy: "<td class=\"mark\">").count - 1 == 4)
         #expect(html.contains("<td class=\"num\">—</td><td class=\"mark\">n&lt;10</td></tr>"))
-        #expect(html.hasSuffix("</table>\n<p class=\"note\">n&lt;10: too few.</p>\n"))
+        #expect(html.hasSuffix("</table>\n<p class=\"note\">n&lt;10: fewer than 10 won + lost deals; too few to read a rate from.</p>\n"))
     }
 
     @Test func noNoteColumnWithoutMarks() {

@@ -48,9 +48,8 @@ import Testing
         t.barColumn = 3
         t.groupColumns = 2
         t.grid = true
-        t.marks = [nil, "▲ above (all)", "n<10", "▼ below (all)"]
-        t.footnotes = ["▲▼ the group's 95% interval excludes the (all) rate. Chance alone puts about 1 group in 20 outside it.",
-                       "n<10: fewer than 10 won + lost deals; too few to read a rate from."]
+        t.marks = [nil, .above, .tooFew(minimum: 10), .below]
+        t.footnotes = [.outsideInterval(expected: 0.2, groups: 3), .tooFew(minimum: 10, weighted: false)]
         #expect(render(t, as: .table) == """
             winrate by quarter (rows) and segment (columns); (all): 50.0%
             quarter      SMB  Enterprise
@@ -70,7 +69,7 @@ import Testing
             2025-Q1  62.0–90.0%   5.0–70.0%
             2025-Q2   9.0–39.0%           —
 
-            ▲▼ the cell's 95% interval excludes the (all) rate. Chance alone puts about 1 cell in 20 outside it.
+            ▲▼ the cell's 95% interval excludes the (all) rate. Chance alone puts about 1 cell in 20 outside it: expect about 0.2 such cells among these 3.
             (…) in parentheses: fewer than 10 won + lost deals; too few to read a rate from.
 
             """)

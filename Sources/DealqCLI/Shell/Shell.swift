@@ -89,9 +89,11 @@ final class Shell {
         let slow = ProcessInfo.processInfo.environment["DEALQ_TEST_SLOW_QUERY"] == text
         if slow { engine.slowDownForTesting(milliseconds: 20, steps: 10) }
         defer { if slow { engine.slowDownForTesting(milliseconds: 0) } }
-        let limit = format == .table ? 20 : nil
+        let limit = Paging.defaultLimit(for: format)
         let minimumGroupSize = options.minimumGroupSize
         let (result, interrupted) = Interrupts.running(engine) { () -> Result<Answer, QueryFailure> in
+            // Tests wait for this line: from here on, Ctrl-C stops the query.
+            if slow { Output.err("slow query running") }
             do throws(QueryFailure) {
                 return .success(try engine.answer(text, today: today, defaultLimit: limit, minimumGroupSize: minimumGroupSize))
             } catch {
@@ -108,23 +110,13 @@ final class Shell {
                 Output.err("interrupted")
                 return
             }
-            report(failure, text: text)
+            Failures.print(failure, text: text)
         }
         if timer { Output.err("time: \(Shell.milliseconds(since: started))") }
     }
 
     private func show(_ table: DealqRender.Table) {
         Output.out(render(table, as: format, options: RenderOptions(width: Terminal.width, color: Terminal.color)), terminator: "")
-    }
-
-    /// Prints a failure's diagnostics with carets under the problem, as one-shot mode does.
-    private func report(_ failure: QueryFailure, text: String) {
-        switch failure {
-        case .query(let diagnostics):
-            for d in diagnostics { Output.err(d.render(in: text)) }
-        case .runtime(let message):
-            Output.err("error: \(message)")
-        }
     }
 
     static func milliseconds(since start: DispatchTime) -> String {
@@ -138,14 +130,22 @@ final class Shell {
         let command = String(text.prefix { !$0.isWhitespace })
         let rest = String(text.dropFirst(command.count)).trimmingCharacters(in: .whitespaces)
         let words = rest.split(whereSeparator: \.isWhitespace).map(String.init)
-        switch command {
-        case ".quit", ".exit", ".q":
+        guard let dot = DotCommand.named(command) else {
+            var message = "error: unknown command '\(command)'"
+            if let close = Suggest.closest(to: command, among: DotCommand.suggestible) {
+                message += " (did you mean '\(close)'?)"
+            }
+            Output.err(message + "; .help lists the commands")
+            return .proceed
+        }
+        switch dot.action {
+        case .quit:
             return .quit
-        case ".help":
+        case .help:
             Output.out(ShellHelp.text(topic: words.first))
-        case ".facets":
+        case .facets:
             facets(words.first)
-        case ".format":
+        case .format:
             guard let name = words.first else {
                 Output.out("format: \(format.rawValue)")
                 break
@@ -155,31 +155,25 @@ final class Shell {
             } catch {
                 Output.err("error: \(error.description)")
             }
-        case ".timer":
+        case .timer:
             switch words.first?.lowercased() {
             case "on": timer = true
             case "off": timer = false
             case nil: Output.out("timer: \(timer ? "on" : "off")")
             default: Output.err("error: .timer takes on or off")
             }
-        case ".explain":
+        case .explain:
             explain(rest)
-        case ".refresh":
+        case .refresh:
             refresh()
-        case ".save":
+        case .save:
             save(rest)
-        case ".queries":
+        case .queries:
             listSaved()
-        case ".run":
+        case .run:
             runSaved(words)
-        case ".export":
+        case .export:
             export(rest)
-        default:
-            var message = "error: unknown command '\(command)'"
-            if let close = Suggest.closest(to: command, among: ShellVocabulary.dotCommands + [".exit"]) {
-                message += " (did you mean '\(close)'?)"
-            }
-            Output.err(message + "; .help lists the commands")
         }
         return .proceed
     }
@@ -187,20 +181,12 @@ final class Shell {
     private func facets(_ name: String?) {
         let listing: [(facet: Catalog.Facet, values: [(String, Int)])]
         do throws(QueryFailure) {
-            listing = try engine.facets(only: name, top: name == nil ? 5 : 50)
+            listing = try engine.facets(only: name, top: Listings.valuesShown(only: name))
         } catch {
-            report(error, text: name ?? "")
+            Failures.print(error, text: name ?? "")
             return
         }
-        var table = DealqRender.Table(columns: [Column("facet", .text), Column("kind", .text), Column("value", .text), Column("deals", .integer)])
-        for entry in listing {
-            let kind = entry.facet.kind.rawValue + (entry.facet.isCustom ? " (custom)" : "")
-            if entry.values.isEmpty { table.rows.append([.text(entry.facet.name), .text(kind), .null, .null]) }
-            for (i, value) in entry.values.enumerated() {
-                table.rows.append([.text(i == 0 ? entry.facet.name : ""), .text(i == 0 ? kind : ""), .text(value.0), .integer(value.1)])
-            }
-        }
-        show(table)
+        show(Listings.facets(listing))
     }
 
     private func explain(_ text: String) {
@@ -209,9 +195,9 @@ final class Shell {
             return
         }
         do throws(QueryFailure) {
-            Output.out(try engine.explain(text, today: today, defaultLimit: format == .table ? 20 : nil), terminator: "")
+            Output.out(try engine.explain(text, today: today, defaultLimit: Paging.defaultLimit(for: format)), terminator: "")
         } catch {
-            report(error, text: text)
+            Failures.print(error, text: text)
         }
     }
 
@@ -253,7 +239,7 @@ final class Shell {
             if !saved.parameters.isEmpty { note += " (parameters: \(saved.parameters.map(\.name).joined(separator: ", ")))" }
             Output.err(note)
         } catch {
-            Output.err(error.description)
+            Failures.print(error)
         }
     }
 
@@ -262,20 +248,14 @@ final class Shell {
         do throws(SavedQueryError) {
             queries = try SavedQueries.load(corpus: options.corpusPath)
         } catch {
-            Output.err(error.description)
+            Failures.print(error)
             return
         }
         guard !queries.isEmpty else {
             Output.err("no saved queries yet; .save NAME QUERY adds one to \(SavedQueries.fileName)")
             return
         }
-        var table = DealqRender.Table(columns: [Column("name", .text), Column("query", .text), Column("parameters", .text),
-                                                Column("description", .text)])
-        for q in queries {
-            let params = q.parameters.map { p in p.defaultValue.map { "\(p.name)=\($0)" } ?? p.name }.joined(separator: " ")
-            table.rows.append([.text(q.name), .text(q.query), params.isEmpty ? .null : .text(params), q.description.map(Cell.text) ?? .null])
-        }
-        show(table)
+        show(Listings.savedQueries(queries))
     }
 
     private func runSaved(_ words: [String]) {
@@ -288,7 +268,7 @@ final class Shell {
             let arguments = try SavedQuery.arguments(from: Array(words.dropFirst()))
             text = try SavedQueries.resolve(name, arguments: arguments, corpus: options.corpusPath)
         } catch {
-            Output.err(error.description)
+            Failures.print(error)
             return
         }
         Output.err("-- \(text)")

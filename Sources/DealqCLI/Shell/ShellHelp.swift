@@ -25,18 +25,15 @@ enum ShellHelp {
           deals "security review" -outcome:won sort:acv  ranked deals with snippets
 
         Commands:
-          .help [TOPIC]          this text, or one topic: \(ShellVocabulary.helpTopics.joined(separator: ", "))
-          .facets [FACET]        the facets and their most common values
-          .format FORMAT         table, csv, json, jsonl or markdown
-          .timer on|off          show how long each query took
-          .explain QUERY         what a query becomes: parsed query, SQL, SQLite's plan
-          .refresh               read the corpus again for changed files
-          .save NAME QUERY       save a query (words like $since become parameters)
-          .queries               the saved queries
-          .run NAME [k=v ...]    run a saved query
-          .export FILE           write the last answer to FILE (.csv, .md, .json, .jsonl), without running it again
-          .quit                  leave (or Ctrl-D)
+        \(commands)
         """
+
+    /// One line per dot-command: its usage, then what it does.
+    static var commands: String {
+        DotCommand.all.map { command in
+            "  " + command.usage + String(repeating: " ", count: max(1, 23 - command.usage.count)) + command.summary
+        }.joined(separator: "\n")
+    }
 
     static let topics: [String: String] = [
         "deals": """

@@ -3,15 +3,15 @@ import DealqLanguage
 /// The state of one check: errors and notes collected, values interpreted.
 struct Context {
     let checker: Checker
-    var errors: [Diagnostic] = []
+    var errors: [CheckProblem] = []
     var notes: [Diagnostic] = []
 
     init(checker: Checker) {
         self.checker = checker
     }
 
-    mutating func error(_ message: String, _ range: SourceRange, suggestion: String? = nil) {
-        errors.append(Diagnostic(.error, message: message, range: range, suggestion: suggestion))
+    mutating func error(_ error: CheckError, _ range: SourceRange, suggestion: String? = nil) {
+        errors.append(CheckProblem(error: error, range: range, suggestion: suggestion))
     }
 
     /// Facet names a person could mean, for "did you mean".
@@ -19,7 +19,7 @@ struct Context {
 
     mutating func facet(_ name: FacetName) -> Catalog.Facet? {
         if let facet = checker.catalog.facet(name.name) { return facet }
-        error("unknown facet '\(name.name)'", name.range, suggestion: Suggest.closest(to: name.name, among: knownNames))
+        error(.unknownFacet(name.name), name.range, suggestion: Suggest.closest(to: name.name, among: knownNames))
         return nil
     }
 
@@ -47,7 +47,7 @@ struct Context {
         switch filter {
         case .text(let term):
             guard let phrase = phrase(term) else {
-                error("'\(term.text)' has no letters or digits to search for", term.range)
+                error(.nothingToSearch(term: term.text), term.range)
                 return nil
             }
             return .text(phrase)
@@ -77,8 +77,7 @@ struct Context {
 
     mutating func datePeriod(_ value: Value, facet: String) -> Period? {
         if let period = Literal.dateRange(value.text, today: checker.today) { return period }
-        error("'\(value.text)' is not a date: \(facet) takes a day (2025-03-14), month (2025-03), quarter (2025-Q3), year (2025) or span (90d, 12w, 6m, 1y)",
-              value.range)
+        error(.notADate(text: value.text, facet: facet), value.range)
         return nil
     }
 
@@ -95,7 +94,7 @@ struct Context {
 
     mutating func number(_ value: Value, _ facet: Catalog.Facet) -> SQLValue? {
         if let n = Literal.number(value.text) { return .number(n) }
-        error("'\(value.text)' is not a number: \(facet.name) takes numbers like 120000, $120K or 1.2M", value.range)
+        error(.notANumber(text: value.text, facet: facet.name), value.range)
         return nil
     }
 
@@ -108,7 +107,7 @@ struct Context {
             let lo = lower.map { number($0, facet) }, hi = upper.map { number($0, facet) }
             if lo == .some(nil) || hi == .some(nil) { return nil }
             if case .number(let a)?? = lo, case .number(let b)?? = hi, a > b {
-                error("empty range: \(lower!.text) is more than \(upper!.text)", f.range)
+                error(.emptyNumberRange(lower: lower?.text ?? "", upper: upper?.text ?? ""), f.range)
                 return nil
             }
             return .facet(facet, .between(lo ?? nil, hi ?? nil))
@@ -145,7 +144,7 @@ struct Context {
             let lo = lower.map { period($0) }, hi = upper.map { period($0) }
             if lo == .some(nil) || hi == .some(nil) { return nil }
             if let a = lo ?? nil, let b = hi ?? nil, a.first > b.last {
-                error("empty range: \(lower!.text) is after \(upper!.text)", f.range)
+                error(.emptyDateRange(lower: lower?.text ?? "", upper: upper?.text ?? ""), f.range)
                 return nil
             }
             return .facet(facet, .between((lo ?? nil).map { .text($0.first.description) }, (hi ?? nil).map { .text($0.last.description) }))
@@ -181,7 +180,7 @@ struct Context {
             return .facet(facet, .anyOf(keys))
         case .range(let lower, let upper):
             guard facet.isTime else {
-                error("'\(facet.name)' is \(facet.kind == .list ? "a list" : "text"): ranges need a number or date facet", f.range)
+                error(.rangeOnText(facet: facet.name, isList: facet.kind == .list), f.range)
                 return nil
             }
             return .facet(facet, .between(lower.map { .text(key($0, facet)) }, upper.map { .text(key($0, facet)) }))
@@ -193,7 +192,7 @@ struct Context {
                 return op == .equal ? equal : .not(equal)
             default:
                 guard facet.isTime else {
-                    error("'\(op.rawValue)' needs a number or date facet; '\(facet.name)' is \(facet.kind == .list ? "a list" : "text")", f.range)
+                    error(.comparisonOnText(operator: op.rawValue, facet: facet.name, isList: facet.kind == .list), f.range)
                     return nil
                 }
                 let k = SQLValue.text(key(value, facet))

@@ -44,8 +44,7 @@ public struct Checker: Sendable {
                 case .deal: dealParts.append(predicate)
                 case .quote: quoteParts.append(predicate)
                 case .mixed:
-                    context.error("text terms and topic: select quotes while other filters select deals: they cannot be mixed inside one 'or' or under one negation",
-                                  filter.range)
+                    context.error(.quotesAndDealsMixed, filter.range)
                 }
             } else {
                 dealParts.append(predicate)
@@ -59,18 +58,16 @@ public struct Checker: Sendable {
         }
 
         if !query.groupBy.isEmpty && !VerbColumns.grouping.contains(query.verb) {
-            context.error("'by' works with count, winrate and drivers, not with \(query.verb.rawValue)",
-                          query.groupBy[0].range)
+            context.error(.groupingNotTaken(verb: query.verb), query.groupBy[0].range)
         } else if query.groupBy.count > 2 {
-            context.error("'by' takes at most two facets", query.groupBy[2].range)
+            context.error(.tooManyGroups, query.groupBy[2].range)
         }
         for name in query.groupBy.prefix(2) {
             guard let facet = context.facet(name) else { continue }
             if facet.kind == .number || (facet.kind == .date && facet.storage != .facetRows) {
-                context.error("cannot group by '\(facet.name)', a \(facet.kind.rawValue); group by month, quarter or year, or filter with a range",
-                              name.range)
+                context.error(.groupByMeasure(facet: facet.name, kind: facet.kind.rawValue), name.range)
             } else if checked.groupBy.contains(facet) {
-                context.error("'\(facet.name)' is grouped by twice", name.range)
+                context.error(.groupedTwice(facet: facet.name), name.range)
             } else {
                 checked.groupBy.append(facet)
             }
@@ -78,9 +75,9 @@ public struct Checker: Sendable {
 
         if let weight = query.options.weight {
             if weight.value.text.lowercased() != "acv" {
-                context.error("weight takes 'acv' (win rates and drivers weighed by ACV), not '\(weight.value.text)'", weight.value.range)
+                context.error(.weightNotACV(text: weight.value.text), weight.value.range)
             } else if !VerbColumns.weighing.contains(query.verb) {
-                context.error("'weight:acv' works with winrate and drivers, not with \(query.verb.rawValue)", weight.range)
+                context.error(.weightNotTaken(verb: query.verb), weight.range)
             } else {
                 checked.weighByACV = true
             }
@@ -92,18 +89,17 @@ public struct Checker: Sendable {
             if columns.contains(field) {
                 checked.sort = CheckedQuery.Sort(column: field, ascending: sort.ascending)
             } else {
-                context.error("cannot sort \(query.verb.rawValue) by '\(sort.field)': its columns are \(columns.joined(separator: ", "))",
-                              sort.fieldRange, suggestion: Suggest.closest(to: sort.field, among: columns))
+                context.error(.unknownSortColumn(verb: query.verb, text: sort.field, columns: columns), sort.fieldRange, suggestion: Suggest.closest(to: sort.field, among: columns))
             }
         }
         if let limit = query.options.limit {
             if let rows = limit.rows {
                 checked.limit = rows
             } else {
-                context.error("limit takes a whole number of rows (1 or more) or 'all', not '\(limit.value.text)'", limit.value.range)
+                context.error(.badLimit(text: limit.value.text), limit.value.range)
             }
         }
-        if !context.errors.isEmpty { throw CheckErrors(diagnostics: context.errors) }
+        if !context.errors.isEmpty { throw CheckErrors(problems: context.errors) }
         return Result(query: checked, notes: context.notes)
     }
 
@@ -118,5 +114,8 @@ public struct Checker: Sendable {
 
 /// Every error of a query, in source order.
 public struct CheckErrors: Error, Sendable, Equatable {
-    public var diagnostics: [Diagnostic]
+    var problems: [CheckProblem]
+
+    /// The errors worded, each with its range.
+    public var diagnostics: [Diagnostic] { problems.map(\.diagnostic) }
 }

@@ -56,16 +56,16 @@ public struct Completer {
             return current.offer(rank(current.text, ShellVocabulary.dotCommands))
         }
         let argument = words.count - 1  // 1 for the first argument
-        switch words[0].text {
-        case ".help":
+        switch DotCommand.named(words[0].text)?.argument {
+        case .helpTopic?:
             return argument == 1 ? current.offer(rank(current.text, ShellVocabulary.helpTopics)) : current.offer([])
-        case ".facets":
+        case .facet?:
             return argument == 1 ? current.offer(rank(current.text, source.facetNames, fuzzy: true)) : current.offer([])
-        case ".format":
+        case .format?:
             return argument == 1 ? current.offer(rank(current.text, ShellVocabulary.formats)) : current.offer([])
-        case ".timer":
+        case .onOff?:
             return argument == 1 ? current.offer(rank(current.text, ["on", "off"])) : current.offer([])
-        case ".run":
+        case .savedQuery?:
             let saved = source.savedQueries
             if argument == 1 { return current.offer(rank(current.text, saved.map(\.name), fuzzy: true)) }
             guard let query = saved.first(where: { $0.name == words[1].text }) else { return current.offer([]) }
@@ -73,9 +73,9 @@ public struct Completer {
             let given = Set(words[2..<(words.count - 1)].compactMap { $0.text.split(separator: "=").first.map(String.init) })
             let open = query.parameters.filter { !given.contains($0) }
             return current.offer(rank(current.text, open).map { $0 + "=" })
-        case ".explain":
+        case .query?:
             return query(Array(words[1..<(words.count - 1)]), current)
-        case ".save":
+        case .nameThenQuery?:
             if argument == 1 { return current.offer([]) }
             return query(Array(words[2..<(words.count - 1)]), current)
         default:

@@ -2,11 +2,8 @@ import DealqLanguage
 
 /// The words of the shell that completion offers besides facets and values.
 public enum ShellVocabulary {
-    /// Dot-commands, in the order `.help` lists them.
-    public static let dotCommands = [
-        ".help", ".facets", ".format", ".timer", ".explain", ".refresh",
-        ".save", ".queries", ".run", ".export", ".quit",
-    ]
+    /// Dot-commands, in the order `.help` lists them (see `DotCommand`).
+    public static var dotCommands: [String] { DotCommand.all.map(\.name) }
 
     /// Topics of `.help TOPIC`: the verbs, then the parts of the language and the shell.
     public static let helpTopics = Verb.allCases.map(\.rawValue) + ["filters", "facets", "dates", "options", "shell"]

@@ -1,25 +1,32 @@
 import DealqLanguage
 import CCmarkGFM
 
-/// Reads the CommonMark body: its buyer quotes, each with its attribution and section.
+/// Reads the CommonMark body: its buyer quotes, each with its attribution and
+/// section, and warnings about quotes written in ways the contract does not read.
 enum Body {
     static func quotes(in markdown: String, firstLine: Int) -> [Quote] {
+        read(markdown, firstLine: firstLine).quotes
+    }
+
+    static func read(_ markdown: String, firstLine: Int) -> (quotes: [Quote], warnings: [(Position, String)]) {
         var markdown = markdown
         let document: OpaquePointer? = markdown.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) {
                 cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT)
             }
         }
-        guard let document else { return [] }
+        guard let document else { return ([], []) }
         defer { cmark_node_free(document) }
 
         var quotes: [Quote] = []
+        var warnings = BodyWarnings(markdown: markdown, firstLine: firstLine)
         var section: String?
         var node = cmark_node_first_child(document)
         while let current = node {
             switch cmark_node_get_type(current) {
             case CMARK_NODE_HEADING where cmark_node_get_heading_level(current) >= 2:
                 section = inlineText(current)
+                warnings.startSection(section)
             case CMARK_NODE_BLOCK_QUOTE:
                 var lines: [String] = []
                 collectLines(current, into: &lines)
@@ -27,12 +34,15 @@ enum Body {
                                          line: Int(cmark_node_get_start_line(current)) + firstLine - 1) {
                     quotes.append(quote)
                 }
+                warnings.blockQuote(lastLine: Int(cmark_node_get_end_line(current)))
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_LIST:
+                warnings.text(lines: Int(cmark_node_get_start_line(current))...Int(cmark_node_get_end_line(current)))
             default:
                 break
             }
             node = cmark_node_next(current)
         }
-        return quotes
+        return (quotes, warnings.finish())
     }
 
     /// Builds a quote from its plain-text lines: the attribution is the last

@@ -9,20 +9,30 @@ public enum ParsedFile: Sendable {
 /// Reads one deal file by the corpus contract: pure, thread-safe, no I/O.
 public enum DealParser {
     public static func parse(_ bytes: [UInt8], path: String, config: CorpusConfig) -> ParsedFile {
+        let split: DealFile.Split
         do {
-            guard case .deal(let file) = try DealFile.split(bytes) else { return .notADeal }
-            var frontMatter = FrontMatter(config: config)
-            var deal = try frontMatter.read(file.frontMatter, body: file.body)
-            deal.quotes = Body.quotes(in: file.body, firstLine: file.bodyFirstLine)
-            for i in deal.quotes.indices { deal.quotes[i].topics = config.topics(in: deal.quotes[i].text) }
-            deal.topics = Array(Set(deal.topics + config.topics(in: file.body))).sorted()
-            let warnings = frontMatter.warnings.map {
-                FileDiagnostic(path: path, line: $0.0.line, column: $0.0.column, message: $0.1, severity: .warning)
-            }
-            return .deal(deal, warnings: warnings)
+            split = try DealFile.split(bytes)
         } catch {
-            return .rejected(FileDiagnostic(path: path, line: error.position.line, column: error.position.column,
-                                            message: error.message))
+            return .rejected(Rejections([error]).diagnostic(path: path))
         }
+        guard case .deal(let file) = split else { return .notADeal }
+        var frontMatter = FrontMatter(config: config)
+        var deal: Deal
+        do {
+            deal = try frontMatter.read(file.frontMatter, body: file.body)
+        } catch {
+            return .rejected(error.diagnostic(path: path))
+        }
+        let body = Body.read(file.body, firstLine: file.bodyFirstLine)
+        deal.quotes = body.quotes
+        for i in deal.quotes.indices { deal.quotes[i].topics = config.topics(in: deal.quotes[i].text) }
+        deal.topics = Array(Set(deal.topics + config.topics(in: file.body))).sorted()
+        let inFileOrder = (frontMatter.warnings + body.warnings).enumerated().sorted {
+            ($0.element.0.line, $0.element.0.column, $0.offset) < ($1.element.0.line, $1.element.0.column, $1.offset)
+        }.map(\.element)
+        let warnings = inFileOrder.map {
+            FileDiagnostic(path: path, line: $0.0.line, column: $0.0.column, message: $0.1, severity: .warning)
+        }
+        return .deal(deal, warnings: warnings)
     }
 }

@@ -9,16 +9,24 @@ public struct FileDiagnostic: Sendable, Equatable, Error, CustomStringConvertibl
     public var column: Int
     public var message: String
     public var severity: Severity
+    /// The file's other problems after this one, in file order: a rejected
+    /// file reports every error found in one reading, this one first.
+    public var more: [FileDiagnostic] = []
 
-    public init(path: String, line: Int, column: Int, message: String, severity: Severity = .error) {
+    public init(path: String, line: Int, column: Int, message: String, severity: Severity = .error,
+                more: [FileDiagnostic] = []) {
         self.path = path
         self.line = line
         self.column = column
         self.message = message
         self.severity = severity
+        self.more = more
     }
 
     public var description: String { "\(path):\(line):\(column): \(severity.rawValue): \(message)" }
+
+    /// One `path:line:col: severity: message` line for this problem and each of `more`.
+    public var lines: [String] { [description] + more.map(\.description) }
 }
 
 /// A position inside a file, before the path is known.

@@ -29,7 +29,62 @@ struct FrontMatter {
         "competitors", "crm", "drivers", "topics", "tags", "sources", "confidence", "insights",
     ]
 
-    mutating func read(_ yaml: String, body: String) throws(Rejection) -> Deal {
+    /// Reads on past a field's error, so that a rejected file reports every
+    /// problem at once; YAML that cannot be read stops at its first error.
+    mutating func read(_ yaml: String, body: String) throws(Rejections) -> Deal {
+        let map: Node.Mapping
+        do {
+            map = try rootMapping(yaml)
+        } catch {
+            throw Rejections([error])
+        }
+        var problems = Problems()
+        var fields: [String: Node] = [:]
+        for (key, value) in map {
+            guard case .scalar(let k) = key else {
+                problems.list.append(reading.reject(key, "front-matter keys must be strings"))
+                continue
+            }
+            if fields[k.string] == nil { fields[k.string] = value }
+        }
+
+        let id = problems.attempt { try requiredString(fields, "id") }
+        if let id, id.isEmpty, let node = fields["id"] { problems.list.append(reading.reject(node, "'id' must not be empty")) }
+        let outcome = problems.attempt { try readOutcome(fields) }
+        let closed = problems.attempt { try readClosed(fields) }
+        /// A string field's text (nil when absent, empty or wrong).
+        func text(_ key: String) -> String? {
+            problems.attempt { try reading.string(fields[key], key).flatMap(nonEmpty) } ?? nil
+        }
+        let account = text("account")
+
+        var deal = Deal(id: id ?? "", account: account ?? id ?? "", outcome: outcome ?? .won, closed: closed ?? "", body: body)
+        if let idNode = fields["id"] {
+            let idPosition = reading.position(idNode)
+            deal.idLine = idPosition.line
+            deal.idColumn = idPosition.column
+        }
+        deal.acv = problems.attempt { try readACV(fields["acv"]) } ?? nil
+        deal.segment = text("segment")
+        deal.region = text("region")
+        deal.product = text("product")
+        deal.rep = text("rep")
+        deal.stage = text("stage")
+        deal.competitors = readCompetitors(fields["competitors"], problems: &problems)
+        deal.crm = readCRM(fields["crm"], problems: &problems)
+        deal.drivers = problems.attempt { try readDrivers(fields["drivers"]) } ?? []
+        deal.topics = problems.attempt { try reading.strings(fields["topics"], "topics").compactMap { nonEmpty($0.lowercased()) } } ?? []
+        deal.tags = problems.attempt { try reading.strings(fields["tags"], "tags").compactMap(nonEmpty) } ?? []
+        deal.sources = problems.attempt { try reading.strings(fields["sources"], "sources").compactMap(nonEmpty) } ?? []
+        deal.confidence = problems.attempt { try readConfidence(fields["confidence"]) } ?? nil
+        deal.insights = problems.attempt { try readInsights(fields["insights"]) } ?? []
+        deal.custom = readCustom(map)
+        try problems.check()
+        return deal
+    }
+
+    /// The front matter's top-level mapping; invalid YAML, an empty front matter or another kind of node is rejected.
+    private func rootMapping(_ yaml: String) throws(Rejection) -> Node.Mapping {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
@@ -46,38 +101,7 @@ struct FrontMatter {
         guard case .mapping(let map) = root else {
             throw reading.reject(root, "front matter is not a mapping")
         }
-        var fields: [String: Node] = [:]
-        for (key, value) in map {
-            guard case .scalar(let k) = key else { throw reading.reject(key, "front-matter keys must be strings") }
-            if fields[k.string] == nil { fields[k.string] = value }
-        }
-
-        let id = try requiredString(fields, "id")
-        guard !id.isEmpty else { throw reading.reject(fields["id"]!, "'id' must not be empty") }
-        let outcome = try readOutcome(fields)
-        let closed = try readClosed(fields)
-        let account = try reading.string(fields["account"], "account").flatMap(nonEmpty) ?? id
-
-        var deal = Deal(id: id, account: account, outcome: outcome, closed: closed, body: body)
-        let idPosition = reading.position(fields["id"]!)
-        deal.idLine = idPosition.line
-        deal.idColumn = idPosition.column
-        deal.acv = try readACV(fields["acv"])
-        deal.segment = try reading.string(fields["segment"], "segment").flatMap(nonEmpty)
-        deal.region = try reading.string(fields["region"], "region").flatMap(nonEmpty)
-        deal.product = try reading.string(fields["product"], "product").flatMap(nonEmpty)
-        deal.rep = try reading.string(fields["rep"], "rep").flatMap(nonEmpty)
-        deal.stage = try reading.string(fields["stage"], "stage").flatMap(nonEmpty)
-        deal.competitors = try readCompetitors(fields["competitors"])
-        deal.crm = try readCRM(fields["crm"])
-        deal.drivers = try readDrivers(fields["drivers"])
-        deal.topics = try reading.strings(fields["topics"], "topics").compactMap { nonEmpty($0.lowercased()) }
-        deal.tags = try reading.strings(fields["tags"], "tags").compactMap(nonEmpty)
-        deal.sources = try reading.strings(fields["sources"], "sources").compactMap(nonEmpty)
-        deal.confidence = try readConfidence(fields["confidence"])
-        deal.insights = try readInsights(fields["insights"])
-        deal.custom = readCustom(map)
-        return deal
+        return map
     }
 
     static func rejection(for error: YamlError, lineOffset: Int) -> Rejection {
@@ -143,21 +167,41 @@ struct FrontMatter {
         try reading.string(node, key).flatMap(nonEmpty).map(config.canonicalCompetitor)
     }
 
-    private func readCompetitors(_ node: Node?) throws(Rejection) -> Competitors {
-        guard let map = try reading.mapping(node, "competitors") else { return Competitors() }
+    /// Each role is read on its own, so a wrong one does not hide the others' errors.
+    private mutating func readCompetitors(_ node: Node?, problems: inout Problems) -> Competitors {
+        guard let map = problems.attempt({ try reading.mapping(node, "competitors") }) ?? nil else { return Competitors() }
+        warnUnknownKeys(in: map, under: "competitors")
+        func role(_ key: String) -> String? {
+            problems.attempt { try competitor(map.value(key), "competitors." + key) } ?? nil
+        }
         return Competitors(
-            primary: try competitor(map.value("primary"), "competitors.primary"),
-            incumbent: try competitor(map.value("incumbent"), "competitors.incumbent"),
-            selected: try competitor(map.value("selected"), "competitors.selected"),
-            others: try reading.strings(map.value("others"), "competitors.others").compactMap(nonEmpty).map(config.canonicalCompetitor))
+            primary: role("primary"),
+            incumbent: role("incumbent"),
+            selected: role("selected"),
+            others: problems.attempt {
+                try reading.strings(map.value("others"), "competitors.others").compactMap(nonEmpty).map(config.canonicalCompetitor)
+            } ?? [])
     }
 
-    private func readCRM(_ node: Node?) throws(Rejection) -> CRMFields {
-        guard let map = try reading.mapping(node, "crm") else { return CRMFields() }
+    private mutating func readCRM(_ node: Node?, problems: inout Problems) -> CRMFields {
+        guard let map = problems.attempt({ try reading.mapping(node, "crm") }) ?? nil else { return CRMFields() }
+        warnUnknownKeys(in: map, under: "crm")
+        func reason(_ key: String) -> String? {
+            problems.attempt { try reading.string(map.value(key), "crm." + key).flatMap(nonEmpty) } ?? nil
+        }
         return CRMFields(
-            lossReason: try reading.string(map.value("loss_reason"), "crm.loss_reason").flatMap(nonEmpty),
-            winReason: try reading.string(map.value("win_reason"), "crm.win_reason").flatMap(nonEmpty),
-            competitor: try competitor(map.value("competitor"), "crm.competitor"))
+            lossReason: reason("loss_reason"),
+            winReason: reason("win_reason"),
+            competitor: problems.attempt { try competitor(map.value("competitor"), "crm.competitor") } ?? nil)
+    }
+
+    /// Keys of a built-in mapping that the reader does not know would be
+    /// dropped silently: each gets a warning naming the key meant.
+    private mutating func warnUnknownKeys(in map: Node.Mapping, under parent: String) {
+        for (keyNode, _) in map {
+            guard case .scalar(let k) = keyNode, let message = NearMissKey.nestedWarning(key: k.string, under: parent) else { continue }
+            warnings.append((reading.position(keyNode), message))
+        }
     }
 
     private mutating func readDrivers(_ node: Node?) throws(Rejection) -> [Driver] {
@@ -166,6 +210,7 @@ struct FrontMatter {
         var weights: [Double?] = []
         for (index, item) in items.enumerated() {
             guard case .mapping(let map) = item else { throw reading.reject(item, "each driver must be a mapping (driver \(index + 1))") }
+            warnUnknownKeys(in: map, under: "drivers")
             guard let category = try reading.string(map.value("category"), "category").flatMap(nonEmpty) else {
                 throw reading.reject(map.value("category") ?? item, "driver \(index + 1) has no 'category'")
             }
@@ -204,11 +249,12 @@ struct FrontMatter {
         return value
     }
 
-    private func readInsights(_ node: Node?) throws(Rejection) -> [Insight] {
+    private mutating func readInsights(_ node: Node?) throws(Rejection) -> [Insight] {
         let items = try reading.sequence(node, "insights", of: "mappings")
         var insights: [Insight] = []
         for (index, item) in items.enumerated() {
             guard case .mapping(let map) = item else { throw reading.reject(item, "each insight must be a mapping (insight \(index + 1))") }
+            warnUnknownKeys(in: map, under: "insights")
             guard let area = try reading.string(map.value("area"), "area").flatMap(nonEmpty) else {
                 throw reading.reject(map.value("area") ?? item, "insight \(index + 1) has no 'area'")
             }
@@ -228,9 +274,13 @@ struct FrontMatter {
         for (keyNode, valueNode) in map {
             guard case .scalar(let k) = keyNode, !Self.builtinKeys.contains(k.string) else { continue }
             let name = k.string
+            let nearMiss = NearMissKey.warning(key: name)
+            if let nearMiss { warnings.append((reading.position(keyNode), nearMiss)) }
             guard case .scalar(let s) = valueNode, !YAMLReading.isNull(valueNode) else { continue }
             if Self.reservedNames.contains(name.lowercased()) {
-                warnings.append((reading.position(keyNode), "custom field '\(name)' has the name of a built-in facet; it is not a facet"))
+                if nearMiss == nil {
+                    warnings.append((reading.position(keyNode), "custom field '\(name)' has the name of a built-in facet; it is not a facet"))
+                }
                 continue
             }
             fields.append(CustomField(name: name, value: Self.customValue(s)))

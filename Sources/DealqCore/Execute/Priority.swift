@@ -12,15 +12,15 @@ import Foundation
 ///   maximum: 1 when all are equal, 0 for a single driver; 1 with no drivers);
 /// - value: log10(ACV) ÷ log10($2M), between 0 and 1 (0.3 when ACV is not known);
 /// - recency: exp(−days since close ÷ 180), so a deal closed half a year ago counts a bit over a third.
-public enum Priority {
-    public struct Candidate: Sendable {
-        public var acv: Double?
-        public var closed: String
-        public var confidence: Double?
+enum Priority {
+    struct Candidate: Sendable {
+        var acv: Double?
+        var closed: String
+        var confidence: Double?
         /// Category and weight of each driver.
-        public var drivers: [(category: String, weight: Double)]
+        var drivers: [(category: String, weight: Double)]
 
-        public init(acv: Double?, closed: String, confidence: Double?, drivers: [(category: String, weight: Double)]) {
+        init(acv: Double?, closed: String, confidence: Double?, drivers: [(category: String, weight: Double)]) {
             self.acv = acv
             self.closed = closed
             self.confidence = confidence
@@ -29,7 +29,7 @@ public enum Priority {
     }
 
     /// 1 when the weights are all equal, 0 for one driver; 1 with none (nothing is known).
-    public static func flatness(_ weights: [Double]) -> Double {
+    static func flatness(_ weights: [Double]) -> Double {
         guard weights.count > 1 else { return weights.isEmpty ? 1 : 0 }
         let total = weights.reduce(0, +)
         guard total > 0 else { return 1 }
@@ -37,7 +37,7 @@ public enum Priority {
         return entropy / log(Double(weights.count))
     }
 
-    public static func score(_ c: Candidate, today: CalendarDate) -> (score: Double, reason: String) {
+    static func score(_ c: Candidate, today: CalendarDate) -> (score: Double, reason: String) {
         let flat = flatness(c.drivers.map(\.weight))
         let uncertainty = max(c.confidence.map { 1 - $0 } ?? 0.5, flat)
         let value = c.acv.map { min(1, max(0, log10(max($0, 1)) / log10(2_000_000))) } ?? 0.3

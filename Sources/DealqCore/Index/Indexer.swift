@@ -290,8 +290,12 @@ public struct Indexer: Sendable {
         report.deals = try Int.fetchOne(db, sql: "SELECT count(*) FROM deals") ?? 0
         report.skipped = try Int.fetchOne(db, sql: "SELECT count(*) FROM files WHERE status = 'skipped'") ?? 0
         report.rejected = try Row.fetchAll(db, sql: """
-            SELECT path, line, col, message FROM files WHERE status IN ('rejected', 'duplicate') ORDER BY path
-            """).map { FileDiagnostic(path: $0[0], line: $0[1], column: $0[2], message: $0[3]) }
+            SELECT path, line, col, message, more FROM files WHERE status IN ('rejected', 'duplicate') ORDER BY path
+            """).map { row in
+                let path: String = row[0]
+                return FileDiagnostic(path: path, line: row[1], column: row[2], message: row[3],
+                                      more: MoreErrors.decode(row[4], path: path))
+            }
     }
 }
 

@@ -30,7 +30,8 @@ public enum Schema {
         deal_id  TEXT,
         line     INTEGER,
         col      INTEGER,
-        message  TEXT
+        message  TEXT,
+        more     TEXT
     ) WITHOUT ROWID;
 
     CREATE TABLE folders (

@@ -22,8 +22,8 @@ struct Session {
         self.old = old
         writer = try DealWriter(db)
         upsertFile = try db.makeStatement(sql: """
-            INSERT OR REPLACE INTO files (path, size, mtime_ns, hash, status, deal_id, line, col, message)
-            VALUES (?,?,?,?,?,?,?,?,?)
+            INSERT OR REPLACE INTO files (path, size, mtime_ns, hash, status, deal_id, line, col, message, more)
+            VALUES (?,?,?,?,?,?,?,?,?,?)
             """)
         touchFile = try db.makeStatement(sql: "UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?")
     }
@@ -57,14 +57,14 @@ struct Session {
         let base: [(any DatabaseValueConvertible)?] = [stat.path, stat.size, stat.mtimeNanoseconds, hash]
         switch parsed {
         case .notADeal:
-            upsertFile.setUncheckedArguments(StatementArguments(base + ["skipped", nil, nil, nil, nil]))
+            upsertFile.setUncheckedArguments(StatementArguments(base + ["skipped", nil, nil, nil, nil, nil]))
         case .rejected(let d):
-            upsertFile.setUncheckedArguments(StatementArguments(base + ["rejected", nil, d.line, d.column, d.message]))
+            upsertFile.setUncheckedArguments(StatementArguments(base + ["rejected", nil, d.line, d.column, d.message, MoreErrors.encode(d.more)]))
         case .deal(let deal, let warnings):
             try writer.insert(deal, path: stat.path)
             touchedIDs.insert(deal.id)
             report.warnings += warnings
-            upsertFile.setUncheckedArguments(StatementArguments(base + ["deal", deal.id, nil, nil, nil]))
+            upsertFile.setUncheckedArguments(StatementArguments(base + ["deal", deal.id, nil, nil, nil, nil]))
         }
         try upsertFile.execute()
     }
@@ -111,7 +111,7 @@ struct Session {
             for row in rows.dropFirst() {
                 let path: String = row[0]
                 try writer.delete(path: path)
-                try db.execute(sql: "UPDATE files SET status = 'duplicate', line = ?, col = ?, message = ? WHERE path = ?",
+                try db.execute(sql: "UPDATE files SET status = 'duplicate', line = ?, col = ?, message = ?, more = NULL WHERE path = ?",
                                arguments: [row[1], row[2], Self.duplicateMessage(id: id, firstPath: firstPath), path])
             }
             try db.execute(sql: """

@@ -1,10 +1,10 @@
 /// SQL text with its bound arguments: values always become `?`; identifiers
 /// come from the catalog, never from the user.
-public struct SQLFragment: Sendable, Equatable {
-    public var sql: String
-    public var arguments: [SQLValue]
+struct SQLFragment: Sendable, Equatable {
+    var sql: String
+    var arguments: [SQLValue]
 
-    public init(_ sql: String, _ arguments: [SQLValue] = []) {
+    init(_ sql: String, _ arguments: [SQLValue] = []) {
         self.sql = sql
         self.arguments = arguments
     }

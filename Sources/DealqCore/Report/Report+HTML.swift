@@ -7,7 +7,7 @@ extension Report {
     static func charted(_ table: DealqRender.Table) -> DealqRender.Table {
         guard table.barColumn == nil, table.groupColumns <= 1, table.rows.count > 1 else { return table }
         var charted = table
-        charted.barColumn = ["share", "winrate", "deals"].lazy.compactMap { name in table.columns.firstIndex { $0.name == name } }.first
+        charted.barColumn = ([.share, .winrate, .deals] as [Field]).lazy.compactMap(table.column).first
         return charted
     }
 

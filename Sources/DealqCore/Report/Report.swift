@@ -108,7 +108,7 @@ public struct Report: Sendable {
         switch followUp {
         case .competitorPages:
             // The three competitors in the most lost deals (ties: the table's order).
-            guard let lostColumn = answer.columns.firstIndex(where: { $0.name == "lost" }) else { return [] }
+            guard let lostColumn = answer.column(.lost) else { return [] }
             let met = answer.rows.dropFirst().enumerated().compactMap { index, row -> (name: String, lost: Int, index: Int)? in
                 guard case .text(let name) = row[0], name != "(none)", case .integer(let lost) = row[lostColumn], lost > 0 else { return nil }
                 return (name, lost, index)
@@ -167,7 +167,6 @@ extension Report {
     /// One sentence a reader takes away from a section's table, from its own numbers.
     static func headline(_ section: Section) -> String? {
         let table = section.table
-        func column(_ name: String) -> Int? { table.columns.firstIndex { $0.name == name } }
         func text(_ cell: Cell) -> String? { if case .text(let s) = cell { return s } else { return nil } }
         func number(_ cell: Cell) -> Double? {
             switch cell {
@@ -176,23 +175,24 @@ extension Report {
             default: return nil
             }
         }
-        if let rate = column("winrate"), let base = table.rows.first, text(base[0]) == "(all)", let overall = number(base[rate]) {
+        if let rate = table.column(.winrate), let base = table.rows.first, text(base[0]) == "(all)", let overall = number(base[rate]) {
             let groups = table.rows.dropFirst().filter { number($0[rate]) != nil && text($0[0]) != "(none)" }
             if table.timeColumn == 0, let last = groups.last, let value = number(last[rate]) {
                 return "Overall \(formatPercent(overall)); latest \(text(last[0]) ?? "period"): \(formatPercent(value))."
             }
-            if let best = groups.max(by: { number($0[rate])! < number($1[rate])! }),
-               let worst = groups.min(by: { number($0[rate])! < number($1[rate])! }), groups.count > 1 {
-                return "Overall \(formatPercent(overall)); highest \(text(best[0]) ?? "") \(formatPercent(number(best[rate])!)), "
-                    + "lowest \(text(worst[0]) ?? "") \(formatPercent(number(worst[rate])!))."
+            let rateOf = { (row: [Cell]) in number(row[rate]) ?? 0 }
+            if let best = groups.max(by: { rateOf($0) < rateOf($1) }),
+               let worst = groups.min(by: { rateOf($0) < rateOf($1) }), groups.count > 1 {
+                return "Overall \(formatPercent(overall)); highest \(text(best[0]) ?? "") \(formatPercent(rateOf(best))), "
+                    + "lowest \(text(worst[0]) ?? "") \(formatPercent(rateOf(worst)))."
             }
             return "Overall \(formatPercent(overall))."
         }
-        if let share = column("share"), let first = table.rows.first, let category = column("category"),
-           let value = number(first[share]), table.columns.first?.name == "category" {
+        if let share = table.column(.share), let first = table.rows.first, let category = table.column(.category),
+           let value = number(first[share]), category == 0 {
             return "The largest: \(text(first[category]) ?? "") at \(formatPercent(value))."
         }
-        if let deals = column("deals"), table.columns.count == 2,
+        if let deals = table.column(.deals), table.columns.count == 2,
            let first = table.rows.first(where: { text($0[0]) != "(none)" }), let n = number(first[deals]) {
             // On a list facet a deal counts under each of its values: the counts do not add up to a total.
             guard !section.listGroups else { return "The most: \(text(first[0]) ?? ""), in \(Int(n)) deal\(n == 1 ? "" : "s")." }

@@ -32,15 +32,15 @@ struct QuoteCards {
     static let attributionRest = "     "
     static let contextIndent = "   "
     /// The columns the card places; any others join the context line.
-    static let placed: Set<String> = ["quote", "speaker", "source", "date", "section",
-                                      "deal", "account", "outcome", "acv"]
+    static let placed: Set<String> = Set(([.quote, .speaker, .source, .date, .section, .deal, .account, .outcome, .acv] as [Field])
+        .map(\.rawValue))
 
     let table: Table
     let quote: Int
 
     /// Nil when the table has no `quote` column (it is then drawn as a grid).
     init?(_ table: Table) {
-        guard let quote = table.columns.firstIndex(where: { $0.name == "quote" }) else { return nil }
+        guard let quote = table.column(.quote) else { return nil }
         self.table = table
         self.quote = quote
     }
@@ -69,13 +69,13 @@ struct QuoteCards {
         }
         var lines = wrap(body, toWidth: width, first: "", rest: " ").map { $0.terminalText(color: color) }
 
-        let who = ["speaker", "source", "date"].compactMap(field)
-        let attribution = [who, [field("section")].compactMap { $0 }].filter { !$0.isEmpty }
+        let who = ([.speaker, .source, .date] as [Field]).compactMap(field)
+        let attribution = [who, [field(.section)].compactMap { $0 }].filter { !$0.isEmpty }
         lines += wrap(QuoteCards.words(attribution, fitting: width - QuoteCards.attributionRest.count),
                       toWidth: width, first: QuoteCards.attributionFirst, rest: QuoteCards.attributionRest)
             .map { $0.terminalText(color: color, dim: true) }
 
-        var context = [["deal", "account"].compactMap(field).joined(separator: " ")] + ["outcome", "acv"].compactMap(field)
+        var context = [([.deal, .account] as [Field]).compactMap(field).joined(separator: " ")] + ([.outcome, .acv] as [Field]).compactMap(field)
         for (index, column) in table.columns.enumerated()
         where index != quote && !QuoteCards.placed.contains(column.name) {
             if let value = text(row, index) { context.append(oneLine(column.name) + ": " + value) }
@@ -86,23 +86,23 @@ struct QuoteCards {
             .map { $0.terminalText(color: color, dim: true) }
         return lines
 
-        func field(_ name: String) -> String? { self.field(name, in: row) }
+        func field(_ name: Field) -> String? { self.field(name, in: row) }
     }
 
     /// The named column's cell as a person reads it; nil when there is no such column or no value.
-    private func field(_ name: String, in row: [Cell]) -> String? {
-        table.columns.firstIndex { $0.name == name }.flatMap { text(row, $0) }
+    private func field(_ name: Field, in row: [Cell]) -> String? {
+        table.column(name).flatMap { text(row, $0) }
     }
 
     /// The quote, and who said it and in which deal (`speaker, source, date · section; deal account · outcome · acv`),
     /// as plain strings for documents.
     func parts(_ row: [Cell]) -> (quote: String, source: String) {
-        func field(_ name: String) -> String? { self.field(name, in: row) }
+        func field(_ name: Field) -> String? { self.field(name, in: row) }
         let quoteText = removingHighlightMarkers(QuoteCards.quoteText(table.cell(row: row, column: quote)).plain).trimmingSpaces()
-        let who = ["speaker", "source", "date"].compactMap(field).joined(separator: ", ")
-        let attribution = [who, field("section") ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")
-        let deal = ["deal", "account"].compactMap(field).joined(separator: " ")
-        let context = ([deal] + ["outcome", "acv"].compactMap(field)).filter { !$0.isEmpty }.joined(separator: " · ")
+        let who = ([.speaker, .source, .date] as [Field]).compactMap(field).joined(separator: ", ")
+        let attribution = [who, field(.section) ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")
+        let deal = ([.deal, .account] as [Field]).compactMap(field).joined(separator: " ")
+        let context = ([deal] + ([.outcome, .acv] as [Field]).compactMap(field)).filter { !$0.isEmpty }.joined(separator: " · ")
         let source = [oneLine(attribution), oneLine(context)].filter { !$0.isEmpty }.joined(separator: "; ")
         return (quoteText.isEmpty ? nullText : "“" + oneLine(quoteText) + "”", source)
     }
@@ -127,7 +127,7 @@ struct QuoteCards {
             }
             return StyledText(snippet: text)
         default:
-            return humanText(cell, column: Column("quote", .text)) ?? StyledText(runs: [])
+            return humanText(cell, column: Column(.quote, .text)) ?? StyledText(runs: [])
         }
     }
 
@@ -176,7 +176,7 @@ struct SnippetRows {
     /// Nil when the table has no snippet column (it is then drawn as a grid).
     init?(_ table: Table) {
         guard let snippet = table.columns.firstIndex(where: { $0.kind == .snippet })
-            ?? table.columns.firstIndex(where: { $0.name == "snippet" })
+            ?? table.column(.snippet)
         else { return nil }
         self.table = table
         self.snippet = snippet
@@ -210,7 +210,7 @@ struct SnippetRows {
             let text: StyledText
             switch table.cell(row: table.rows[index], column: snippet) {
             case .text(let snippet): text = StyledText(snippet: snippet)
-            case let cell: text = humanText(cell, column: Column("snippet", .snippet)) ?? StyledText(runs: [])
+            case let cell: text = humanText(cell, column: Column(.snippet, .snippet)) ?? StyledText(runs: [])
             }
             for wrapped in wrap(text.words, toWidth: width, first: SnippetRows.indent, rest: SnippetRows.indent) {
                 stream.write(wrapped.terminalText(color: options.color) + "\n")

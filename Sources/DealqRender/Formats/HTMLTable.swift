@@ -27,11 +27,11 @@ public func htmlTable(_ table: Table) -> String {
             let width = max(0, min(100, value / scale * 100))
             out += "<td class=\"bar\"><div style=\"width:\(Int(width.rounded()))%\"></div></td>"
         }
-        if marked { out += "<td class=\"mark\">\(htmlEscaped(number < table.marks.count ? table.marks[number] ?? "" : ""))</td>" }
+        if marked { out += "<td class=\"mark\">\(htmlEscaped(Wording.note(number < table.marks.count ? table.marks[number] : nil)))</td>" }
         out += "</tr>\n"
     }
     out += "</tbody>\n</table>\n"
-    for line in table.footnotes { out += "<p class=\"note\">\(htmlEscaped(line))</p>\n" }
+    for footnote in table.footnotes { out += "<p class=\"note\">\(htmlEscaped(Wording.footnote(footnote)))</p>\n" }
     return out
 }
 

@@ -57,8 +57,8 @@ struct HumanTable {
 
     /// `ci_low` and `ci_high`, when both are present (once each).
     static func intervalColumns(_ columns: [DealqRender.Column]) -> (low: Int, high: Int)? {
-        let lows = columns.indices.filter { columns[$0].name == "ci_low" }
-        let highs = columns.indices.filter { columns[$0].name == "ci_high" }
+        let lows = columns.indices.filter { columns[$0].name == Field.ciLow.rawValue }
+        let highs = columns.indices.filter { columns[$0].name == Field.ciHigh.rawValue }
         guard lows.count == 1, highs.count == 1 else { return nil }
         return (lows[0], highs[0])
     }

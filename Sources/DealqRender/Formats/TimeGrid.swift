@@ -13,21 +13,16 @@ enum TimeGrid {
     /// The grids to draw, and the footnotes to write under them; nil when
     /// `table` is not such an answer.
     static func grids(_ table: Table) -> (grids: [(grid: Table, caption: String)], footnotes: [String])? {
-        guard var main = pivot(table, measure: table.barColumn) else { return nil }
-        guard table.columns[table.barColumn!].name == "winrate" else { return ([main], table.footnotes) }
-        main.grid = marked(main.grid, table, measure: table.barColumn!)
+        guard var main = pivot(table, measure: table.barColumn), let measure = table.barColumn else { return nil }
+        guard measure == table.column(.winrate) else { return ([main], table.footnotes.map { Wording.footnote($0) }) }
+        main.grid = marked(main.grid, table, measure: measure)
         var grids = [main]
-        if let n = pivot(table, measure: table.columns.firstIndex { $0.name == "deals" }) {
+        if let n = pivot(table, measure: table.column(.deals)) {
             grids.append((n.grid, n.caption.replacingOccurrences(of: "deals by", with: "won + lost deals by")))
         }
         if let interval = intervals(table) { grids.append(interval) }
         // The marks read as cells here: `n<10: fewer than…` becomes `(…) in parentheses: fewer than…`.
-        let footnotes = table.footnotes.map { line -> String in
-            if line.hasPrefix("n<"), let colon = line.firstIndex(of: ":") { return "(…) in parentheses" + line[colon...] }
-            if line.hasPrefix("▲▼") || line.hasPrefix("No group") { return line.replacingOccurrences(of: "group", with: "cell") }
-            return line
-        }
-        return (grids, footnotes)
+        return (grids, table.footnotes.map { Wording.footnote($0, inGrid: true) })
     }
 
     /// One grid of `measure`, or nil when `table` is not two groups with time first.
@@ -67,11 +62,11 @@ enum TimeGrid {
         let column = table.columns[measure]
         let texts = table.rows.indices.map { index -> Cell in
             guard let text = humanText(table.rows[index][measure], column: column)?.plain else { return .null }
-            let mark = index < table.marks.count ? table.marks[index] : nil
-            switch mark?.first {
-            case "n"?: return .text("(" + text + ") ")
-            case "▲"?, "▼"?: return .text(text + " " + String(mark!.first!))
-            default: return .text(text + "  ")
+            switch index < table.marks.count ? table.marks[index] : nil {
+            case .tooFew?: return .text("(" + text + ") ")
+            case .above?: return .text(text + " ▲")
+            case .below?: return .text(text + " ▼")
+            case nil: return .text(text + "  ")
             }
         }
         return pivot(table, measure: measure, cell: { texts[$0] })?.grid ?? grid
