@@ -9,6 +9,8 @@ struct TermRow: Equatable {
     var logOdds: Double
     var z: Double
     var topic: String?
+    /// The stems of the term's words, as the index has them.
+    var stems: [String] = []
 }
 
 /// A topic of `dealq.yml` with its patterns, in file order.
@@ -56,7 +58,8 @@ enum TermsAnalysis {
             let shown = spelling[k.key] ?? fallbackSpelling(k.key, counts)
             return TermRow(term: shown, count: k.tally.a, other: k.tally.b, deals: k.tally.deals,
                            logOdds: k.odds.delta, z: k.odds.z,
-                           topic: topics.first { $0.patterns.contains { $0.matches(shown) } }?.name)
+                           topic: topics.first { $0.patterns.contains { $0.matches(shown) } }?.name,
+                           stems: stems(k.key, counts))
         }
         rows.sort { $0.z != $1.z ? $0.z > $1.z : $0.term.unicodeScalars.lexicographicallyPrecedes($1.term.unicodeScalars) }
         return rows
@@ -100,13 +103,17 @@ enum TermsAnalysis {
         }
     }
 
-    /// The stems themselves, when the text could not be read back (never expected).
-    private static func fallbackSpelling(_ key: Key, _ counts: TermCounts) -> String {
+    private static func stems(_ key: Key, _ counts: TermCounts) -> [String] {
         switch key {
-        case .one(let id): return counts.stems[Int(id)]
+        case .one(let id): return [counts.stems[Int(id)]]
         case .two(let pair):
             let (a, b) = TermCounts.bigramParts(pair)
-            return counts.stems[Int(a)] + " " + counts.stems[Int(b)]
+            return [counts.stems[Int(a)], counts.stems[Int(b)]]
         }
+    }
+
+    /// The stems themselves, when the text could not be read back (never expected).
+    private static func fallbackSpelling(_ key: Key, _ counts: TermCounts) -> String {
+        stems(key, counts).joined(separator: " ")
     }
 }
