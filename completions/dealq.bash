@@ -173,13 +173,13 @@ _dealq() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    query|index|explain|facets|run|queries|shell|export|report|import|help)
+    query|index|explain|facets|run|queries|shell|export|report|import|init|check|help)
         # Offer subcommand argument completions
         "_dealq_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'query index explain facets run queries shell export report import help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'query index explain facets run queries shell export report import init check help' -- "${cur}"))
         ;;
     esac
 }
@@ -519,6 +519,33 @@ _dealq_import_crm() {
         return
         ;;
     '--date-format')
+        return
+        ;;
+    esac
+}
+
+_dealq_init() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __dealq_offer_flags_options 1
+}
+
+_dealq_check() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--corpus --format)
+    __dealq_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--corpus')
+        return
+        ;;
+    '--format')
+        __dealq_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac

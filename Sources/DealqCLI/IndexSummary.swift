@@ -19,22 +19,11 @@ enum IndexSummary {
     }
 
     static func json(_ r: IndexReport, database: String) -> String {
-        func diagnostics(_ list: [FileDiagnostic]) -> [[String: Any]] {
-            list.map { ["path": $0.path, "line": $0.line, "column": $0.column, "message": $0.message] }
-        }
-        /// A rejected file: its first error as above, the others under `more`, in file order.
-        func rejections(_ list: [FileDiagnostic]) -> [[String: Any]] {
-            list.map { d in
-                ["path": d.path, "line": d.line, "column": d.column, "message": d.message,
-                 "more": d.more.map { ["line": $0.line, "column": $0.column, "message": $0.message] }]
-            }
-        }
         let object: [String: Any] = [
             "deals": r.deals, "new": r.new, "changed": r.changed, "removed": r.removed, "unchanged": r.unchanged,
-            "skipped": r.skipped, "rejected": rejections(r.rejected), "warnings": diagnostics(r.warnings),
+            "skipped": r.skipped, "rejected": DiagnosticJSON.rejections(r.rejected), "warnings": DiagnosticJSON.objects(r.warnings),
             "rebuilt": r.rebuilt, "seconds": (r.seconds * 1000).rounded() / 1000, "index": database,
         ]
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+        return DiagnosticJSON.encode(object)
     }
 }

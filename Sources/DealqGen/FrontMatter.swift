@@ -42,14 +42,14 @@ enum FrontMatter {
             if let c = d.crmCompetitor { s += "  competitor: "; s += c; s += "\n" }
         }
 
-        // Drivers: decimals usually, sometimes no weights (equal split), sometimes percentages.
+        // Drivers: decimals usually, sometimes no weights (equal split), sometimes percentages (`60%`).
         let form = rng.weighted([0.82, 0.1, 0.08])
         s += "drivers:\n"
         for dr in d.drivers {
             s += "  - category: "; s += rng.chance(0.04) ? capitalizedFirst(dr.category) : dr.category; s += "\n"
             s += "    driver: "; scalar(dr.text, &s, &rng); s += "\n"
             if form == 0 { s += "    weight: "; s += decimal(dr.percent); s += "\n" }
-            if form == 2 { s += "    weight: "; s += String(dr.percent); s += "\n" }
+            if form == 2 { s += "    weight: "; s += String(dr.percent); s += "%\n" }
             if !dr.explanation.isEmpty { s += "    explanation: "; scalar(dr.explanation, &s, &rng); s += "\n" }
         }
 

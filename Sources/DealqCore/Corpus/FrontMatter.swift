@@ -216,7 +216,7 @@ struct FrontMatter {
             }
             let weightNode = map.value("weight")
             let weight = try reading.number(weightNode, "weight", expected: "a number ≥ 0")
-            if let weight, weight < 0 { throw reading.reject(weightNode!, "'weight' must be a number ≥ 0, not '\(Self.format(weight))'") }
+            if let weight, weight < 0 { throw reading.reject(weightNode!, "'weight' must be a number ≥ 0, not '\(YAMLReading.written(weightNode!, weight))'") }
             weights.append(weight)
             drivers.append(Driver(category: category.lowercased(),
                                   driver: try reading.string(map.value("driver"), "driver").flatMap(nonEmpty),
@@ -245,7 +245,7 @@ struct FrontMatter {
 
     private func readConfidence(_ node: Node?) throws(Rejection) -> Double? {
         guard let value = try reading.number(node, "confidence", expected: "a number between 0 and 1") else { return nil }
-        guard (0...1).contains(value) else { throw reading.reject(node!, "'confidence' must be between 0 and 1, not '\(Self.format(value))'") }
+        guard (0...1).contains(value) else { throw reading.reject(node!, "'confidence' must be between 0 and 1, not '\(YAMLReading.written(node!, value))'") }
         return value
     }
 

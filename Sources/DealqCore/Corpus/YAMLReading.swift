@@ -30,13 +30,33 @@ struct YAMLReading {
         return s.string
     }
 
-    /// A number (plain or quoted), nil for null.
+    /// A number (plain or quoted) or a percentage (`60%`, `"12.5 %"`: the number ÷ 100), nil for null.
     func number(_ node: Node?, _ key: String, expected: String = "a number") throws(Rejection) -> Double? {
         guard let node, !Self.isNull(node) else { return nil }
-        guard case .scalar(let s) = node, let value = Self.number(s.string) else {
-            throw reject(node, "'\(key)' must be \(expected)\(Self.shown(node))")
+        guard case .scalar(let s) = node, let value = Self.number(s.string) ?? Self.percentage(s.string) else {
+            let hint = Self.isPercentage(node) ? " (a percentage is a number followed by %, as in 60%)" : ""
+            throw reject(node, "'\(key)' must be \(expected)\(Self.shown(node))\(hint)")
         }
         return value
+    }
+
+    /// `60%`, `12.5 %` → 0.6, 0.125; nil when the text before `%` is not a number.
+    static func percentage(_ text: String) -> Double? {
+        let t = Trimming.trimmed(text, newlines: false)
+        guard t.hasSuffix("%"), let value = number(String(t.dropLast())) else { return nil }
+        return value / 100
+    }
+
+    /// Whether a scalar is written as a percentage (its text ends with `%`).
+    static func isPercentage(_ node: Node) -> Bool {
+        guard case .scalar(let s) = node else { return false }
+        return Trimming.trimmed(s.string, newlines: false).hasSuffix("%")
+    }
+
+    /// A number as the message shows it: a percentage as written, else the value.
+    static func written(_ node: Node, _ value: Double) -> String {
+        guard case .scalar(let s) = node, isPercentage(node) else { return FrontMatter.format(value) }
+        return Trimming.trimmed(s.string, newlines: false)
     }
 
     /// A list of strings; a single string counts as a one-item list. Null items are dropped.

@@ -31,7 +31,7 @@ public enum CorpusLocator {
         return corpus + "/.dealq/index.sqlite"
     }
 
-    static func absolute(_ path: String, from base: String) -> String {
+    public static func absolute(_ path: String, from base: String) -> String {
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: base).appendingPathComponent(path)
         var result = url.standardizedFileURL.path
         while result.count > 1 && result.hasSuffix("/") { result.removeLast() }
