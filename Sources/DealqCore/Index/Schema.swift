@@ -164,6 +164,8 @@ public enum Schema {
     CREATE VIRTUAL TABLE quote_fts USING fts5 (text, tokenize = 'porter unicode61');
     CREATE VIRTUAL TABLE deal_vocab USING fts5vocab (deal_fts, instance);
     CREATE VIRTUAL TABLE quote_vocab USING fts5vocab (quote_fts, instance);
+    CREATE VIRTUAL TABLE deal_terms USING fts5vocab (deal_fts, row);
+    CREATE VIRTUAL TABLE quote_terms USING fts5vocab (quote_fts, row);
     """
 
     /// Outcome codes stored in `deal_facets.outcome` so that win rates by a

@@ -5,8 +5,10 @@ import GRDBSQLite
 enum ComparedText: Sendable, Equatable {
     case quotes, bodies
 
-    /// The full-text table and its `fts5vocab` instance table (schema).
-    var vocabulary: String { self == .quotes ? "quote_vocab" : "deal_vocab" }
+    /// The `fts5vocab` instance table of its full-text table: every token's term, document and offset.
+    var instances: String { self == .quotes ? "quote_vocab" : "deal_vocab" }
+    /// The `fts5vocab` row table: every term with its number of tokens (`cnt`), in the same term order.
+    var terms: String { self == .quotes ? "quote_terms" : "deal_terms" }
 }
 
 /// How often every term (a stem, or two consecutive stems where neither is a
@@ -55,10 +57,33 @@ struct TermCounts {
         }
     }
 
-    /// Reads `term, doc, offset` of every token, rows ordered by term: a term's
-    /// text becomes a Swift string once, when it changes.
+    /// Reads the document and offset of every token. The instance table lists
+    /// tokens term by term, in the order of the row table, which gives each term's
+    /// number of tokens: so the term's text is read once per term, not once per
+    /// token (reading it per token costs three times the rest).
     private mutating func readPositions(_ db: Database, text: ComparedText) throws {
-        let sql = "SELECT term, doc, offset FROM \(text.vocabulary)"
+        var runs: [Int] = []
+        try Self.step(db, "SELECT term, cnt FROM \(text.terms)") { statement in
+            stems.append(String(cString: sqlite3_column_text(statement, 0)))
+            runs.append(Int(sqlite3_column_int64(statement, 1)))
+        }
+        var terms: [Int32] = [], docs: [Int32] = [], offsets: [Int32] = []
+        terms.reserveCapacity(runs.reduce(0, +))
+        docs.reserveCapacity(terms.capacity)
+        offsets.reserveCapacity(terms.capacity)
+        for (id, run) in runs.enumerated() { terms.append(contentsOf: repeatElement(Int32(id), count: run)) }
+        try Self.step(db, "SELECT doc, offset FROM \(text.instances)") { statement in
+            docs.append(Int32(sqlite3_column_int64(statement, 0)))
+            offsets.append(Int32(sqlite3_column_int(statement, 1)))
+        }
+        guard docs.count == terms.count else {
+            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "\(text.instances) and \(text.terms) disagree on the number of tokens")
+        }
+        positions = DocumentPositions(terms: terms, docs: docs, offsets: offsets)
+    }
+
+    /// Runs a statement with no arguments, calling `row` for each row.
+    private static func step(_ db: Database, _ sql: String, _ row: (OpaquePointer) throws -> Void) throws {
         var statement: OpaquePointer?
         let connection = db.sqliteConnection
         guard sqlite3_prepare_v2(connection, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
@@ -66,25 +91,14 @@ struct TermCounts {
                                 message: String(cString: sqlite3_errmsg(connection)), sql: sql)
         }
         defer { sqlite3_finalize(statement) }
-        var terms: [Int32] = [], docs: [Int32] = [], offsets: [Int32] = []
-        var previous: [UInt8] = []
         while true {
             let rc = sqlite3_step(statement)
-            if rc == SQLITE_DONE { break }
+            if rc == SQLITE_DONE { return }
             guard rc == SQLITE_ROW else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
             }
-            let length = Int(sqlite3_column_bytes(statement, 0))
-            let bytes = UnsafeRawBufferPointer(start: sqlite3_column_text(statement, 0), count: length)
-            if stems.isEmpty || !previous.elementsEqual(bytes) {
-                previous = Array(bytes)
-                stems.append(String(decoding: bytes, as: UTF8.self))
-            }
-            terms.append(Int32(stems.count - 1))
-            docs.append(Int32(sqlite3_column_int64(statement, 1)))
-            offsets.append(Int32(sqlite3_column_int(statement, 2)))
+            try row(statement)
         }
-        positions = DocumentPositions(terms: terms, docs: docs, offsets: offsets)
     }
 
     private mutating func count(document doc: Int32, deal: Int32, matching: Bool) {

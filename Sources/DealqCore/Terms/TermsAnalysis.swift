@@ -67,20 +67,26 @@ enum TermsAnalysis {
 
     /// The most common lower-case spelling of each wanted term in the matching
     /// text (ties: the smallest in code-point order). Only the matching
-    /// documents are read, and only the wanted positions become strings.
+    /// documents are read; a word's spellings are told apart by their bytes,
+    /// so a string is made once per distinct spelling, not once per word.
     private static func spellings(_ db: Database, of wanted: Set<Key>, text: ComparedText, with: SQLFragment,
                                   counts: TermCounts, spans: TokenSpans) throws -> [Key: String] {
-        var unigrams = Set<Int32>(), bigrams = Set<UInt64>()
+        var unigrams = Set<Int32>(), bigrams = Set<UInt64>(), words = Set<Int32>()
         for key in wanted {
             switch key {
-            case .one(let id): unigrams.insert(id)
-            case .two(let pair): bigrams.insert(pair)
+            case .one(let id): unigrams.insert(id); words.insert(id)
+            case .two(let pair):
+                bigrams.insert(pair)
+                let (a, b) = TermCounts.bigramParts(pair)
+                words.insert(a); words.insert(b)
             }
         }
+        var spellings = WordSpellings()
+        var unigramCounts: [Int32: [Int32: Int]] = [:]
+        var bigramCounts: [UInt64: [UInt64: Int]] = [:]
         let statement = with + SQLFragment(text == .quotes
             ? "SELECT q.rowid, q.text FROM m JOIN quotes q ON q.deal = m.deal"
             : "SELECT f.rowid, f.body FROM m JOIN deal_fts f ON f.rowid = m.deal")
-        var seen: [Key: [String: Int]] = [:]
         let cursor = try Row.fetchCursor(db, sql: statement.sql, arguments: Executor.arguments(statement.arguments))
         while let row = try cursor.next() {
             let doc = Int32(row[0] as Int64)
@@ -89,18 +95,35 @@ enum TermsAnalysis {
             let ranges = spans.ranges(body)
             guard ranges.count == sequence.count else { continue }
             let utf8 = Array(body.utf8)
-            func word(_ p: Int) -> String { String(decoding: utf8[ranges[p]], as: UTF8.self).lowercased() }
-            for p in sequence.indices where sequence[p] >= 0 {
-                if unigrams.contains(sequence[p]) { seen[.one(sequence[p]), default: [:]][word(p), default: 0] += 1 }
-                if p + 1 < sequence.count, sequence[p + 1] >= 0 {
+            var variant = [Int32](repeating: -1, count: sequence.count)
+            for p in sequence.indices where sequence[p] >= 0 && words.contains(sequence[p]) {
+                variant[p] = spellings.variant(of: sequence[p], utf8[ranges[p]])
+            }
+            for p in sequence.indices where variant[p] >= 0 {
+                if unigrams.contains(sequence[p]) { unigramCounts[sequence[p], default: [:]][variant[p], default: 0] += 1 }
+                if p + 1 < sequence.count, variant[p + 1] >= 0 {
                     let pair = TermCounts.bigramKey(sequence[p], sequence[p + 1])
-                    if bigrams.contains(pair) { seen[.two(pair), default: [:]][word(p) + " " + word(p + 1), default: 0] += 1 }
+                    if bigrams.contains(pair) { bigramCounts[pair, default: [:]][TermCounts.bigramKey(variant[p], variant[p + 1]), default: 0] += 1 }
                 }
             }
         }
-        return seen.mapValues { spellings in
-            spellings.max { a, b in a.value != b.value ? a.value < b.value : b.key.unicodeScalars.lexicographicallyPrecedes(a.key.unicodeScalars) }!.key
+        var result: [Key: String] = [:]
+        for (id, seen) in unigramCounts {
+            result[.one(id)] = mostCommon(seen.map { (spellings.text(of: id, $0.key), $0.value) })
         }
+        for (pair, seen) in bigramCounts {
+            let (a, b) = TermCounts.bigramParts(pair)
+            result[.two(pair)] = mostCommon(seen.map { key, count in
+                let (va, vb) = TermCounts.bigramParts(key)
+                return (spellings.text(of: a, va) + " " + spellings.text(of: b, vb), count)
+            })
+        }
+        return result
+    }
+
+    /// The spelling seen most often; ties: the smallest in code-point order.
+    private static func mostCommon(_ seen: [(String, Int)]) -> String {
+        seen.max { a, b in a.1 != b.1 ? a.1 < b.1 : b.0.unicodeScalars.lexicographicallyPrecedes(a.0.unicodeScalars) }!.0
     }
 
     private static func stems(_ key: Key, _ counts: TermCounts) -> [String] {

@@ -13,44 +13,39 @@ struct TokenSpans {
 
     /// The stems of `text`'s tokens, in order.
     func stems(_ text: String) -> [String] {
-        var result: [String] = []
-        collect(text) { stem, _ in result.append(stem) }
-        return result
+        tokenize(text, stems: true).stems
     }
 
     /// The byte range of each token of `text` in its UTF-8, in order.
     func ranges(_ text: String) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        collect(text, stemsWanted: false) { _, range in result.append(range) }
-        return result
+        tokenize(text, stems: false).ranges
     }
 
     private final class Sink {
-        var stemsWanted = true
-        var found: [(stem: String, range: Range<Int>)] = []
+        let wantsStems: Bool
+        var stems: [String] = []
+        var ranges: [Range<Int>] = []
+        init(wantsStems: Bool) { self.wantsStems = wantsStems }
     }
 
-    private func collect(_ text: String, stemsWanted: Bool = true, _ each: (String, Range<Int>) -> Void) {
-        let sink = Sink()
-        sink.stemsWanted = stemsWanted
+    private func tokenize(_ text: String, stems: Bool) -> Sink {
+        let sink = Sink(wantsStems: stems)
         var bytes = ContiguousArray(text.utf8)
         bytes.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            let context = Unmanaged.passUnretained(sink).toOpaque()
             _ = tokenizer.tokenize(
-                context: context, tokenization: .document,
+                context: Unmanaged.passUnretained(sink).toOpaque(), tokenization: .document,
                 pText: UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), nText: CInt(buffer.count),
                 tokenCallback: { context, _, pToken, nToken, iStart, iEnd in
                     guard let context else { return SQLITE_ERROR }
                     let sink = Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue()
-                    var stem = ""
-                    if sink.stemsWanted, let pToken {
-                        stem = String(decoding: UnsafeRawBufferPointer(start: pToken, count: Int(nToken)), as: UTF8.self)
+                    if sink.wantsStems, let pToken {
+                        sink.stems.append(String(decoding: UnsafeRawBufferPointer(start: pToken, count: Int(nToken)), as: UTF8.self))
                     }
-                    sink.found.append((stem, Int(iStart)..<Int(iEnd)))
+                    sink.ranges.append(Int(iStart)..<Int(iEnd))
                     return SQLITE_OK
                 })
         }
-        for (stem, range) in sink.found { each(stem, range) }
+        return sink
     }
 }
