@@ -14,7 +14,7 @@ prints (checked by the Swift tests; here only the failure is checked).
 The S-expression is the canonical form shared with the Swift parser's
 `SExpression` printer; the Swift test suite compares the two for every example:
 
-    (query VERB (filters F...) (by "facet"...) [(sort "field" asc|desc)] [(limit V)] [(weight V)])
+    (query VERB (filters F...) (by "facet"...) [(sort "field" asc|desc)] [(limit V)] [(weight V)] [(in V)])
     F = (word "t") | (phrase "t") | (prefix "stem")
       | (one-of "facet" V...) | (range "facet" V|nil V|nil) | (compare "facet" OP V)
       | (has "facet") | (since V) | (before V)
@@ -131,7 +131,7 @@ def conj_items(tree):
 def query_sexp(tree):
     verb = "deals"
     filters, by = [], []
-    sort = limit = weight = None
+    sort = limit = weight = compared = None
     for child in tree.children:
         if child.data == "verb":
             verb = str(child.children[0])
@@ -153,6 +153,10 @@ def query_sexp(tree):
             if weight is not None:
                 raise SideConditionError("'weight:' is given twice")
             weight = ("weight", quote(str(child.children[1])))
+        elif child.data == "in_option":
+            if compared is not None:
+                raise SideConditionError("'in:' is given twice")
+            compared = ("in", quote(str(child.children[1])))
         elif child.data == "conj":
             filters += conj_items(child)
         else:
@@ -164,6 +168,8 @@ def query_sexp(tree):
         parts.append(limit)
     if weight:
         parts.append(weight)
+    if compared:
+        parts.append(compared)
     return sexp(tuple(parts))
 
 

@@ -17,6 +17,8 @@ public enum Verb: String, Hashable, Sendable, CaseIterable {
     case audit
     /// Which deals to interview next: uncertain drivers, weighed by ACV and recency.
     case prioritize
+    /// What the matching deals' buyers say that the other deals' buyers do not.
+    case terms
 }
 
 /// One parsed query: `[verb] { filter | by f {, f} | option }`.
@@ -191,11 +193,14 @@ public struct Options: Hashable, Sendable {
     public var limit: LimitOption?
     /// `weight:acv`: win rates and drivers weighed by money instead of counted.
     public var weight: WeightOption?
+    /// `in:quotes` or `in:bodies`: the text `terms` compares.
+    public var compared: WeightOption?
 
-    public init(sort: SortOption? = nil, limit: LimitOption? = nil, weight: WeightOption? = nil) {
+    public init(sort: SortOption? = nil, limit: LimitOption? = nil, weight: WeightOption? = nil, compared: WeightOption? = nil) {
         self.sort = sort
         self.limit = limit
         self.weight = weight
+        self.compared = compared
     }
 }
 
@@ -234,7 +239,7 @@ public struct LimitOption: Hashable, Sendable {
     public var rows: Limit? { Literal.limit(value.text) }
 }
 
-/// `weight:F`, kept as written; the checker accepts `acv`.
+/// `weight:F` or `in:T`, kept as written; the checker accepts `weight:acv`, `in:quotes` and `in:bodies`.
 public struct WeightOption: Hashable, Sendable {
     /// The value after `weight:`.
     public var value: Value

@@ -12,7 +12,8 @@ extension Query {
             options: Options(
                 sort: options.sort.map { SortOption(field: $0.field, ascending: $0.ascending) },
                 limit: options.limit.map { LimitOption(value: $0.value.strippingRange()) },
-                weight: options.weight.map { WeightOption(value: $0.value.strippingRange()) }),
+                weight: options.weight.map { WeightOption(value: $0.value.strippingRange()) },
+                compared: options.compared.map { WeightOption(value: $0.value.strippingRange()) }),
             range: .zero)
     }
 

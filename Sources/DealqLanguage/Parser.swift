@@ -16,7 +16,7 @@ public struct Parser: Sendable {
     public static let maximumDepth = 100
 
     private static let reservedFilters: Set<String> = ["has", "since", "before"]
-    private static let optionNames: Set<String> = ["sort", "limit", "weight"]
+    private static let optionNames: Set<String> = ["sort", "limit", "weight", "in"]
 
     private var lexer: Lexer
     private var token = Token(kind: .end, text: "", range: .zero)
@@ -85,6 +85,7 @@ public struct Parser: Sendable {
         switch name {
         case "sort": duplicate = options.sort != nil
         case "limit": duplicate = options.limit != nil
+        case "in": duplicate = options.compared != nil
         default: duplicate = options.weight != nil
         }
         if duplicate { throw SyntaxError.duplicateOption(name).at(token.range) }
@@ -118,6 +119,8 @@ public struct Parser: Sendable {
         } else if name == "limit" {
             options.limit = LimitOption(
                 value: Value(value.text, isQuoted: false, range: value.range), range: range)
+        } else if name == "in" {
+            options.compared = WeightOption(value: Value(value.text, isQuoted: false, range: value.range), range: range)
         } else {
             options.weight = WeightOption(value: Value(value.text, isQuoted: false, range: value.range), range: range)
         }

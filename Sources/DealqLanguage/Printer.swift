@@ -20,6 +20,9 @@ public enum Printer {
         if let weight = query.options.weight {
             parts.append("weight:" + print(weight.value))
         }
+        if let compared = query.options.compared {
+            parts.append("in:" + print(compared.value))
+        }
         return parts.joined(separator: " ")
     }
 

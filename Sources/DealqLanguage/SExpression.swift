@@ -4,7 +4,7 @@
 /// grammar's parse, so the two parsers can be compared; it also serves to
 /// show what a query became (`explain`).
 ///
-///     (query VERB (filters F...) (by "facet"...) [(sort "field" asc|desc)] [(limit V)] [(weight V)])
+///     (query VERB (filters F...) (by "facet"...) [(sort "field" asc|desc)] [(limit V)] [(weight V)] [(in V)])
 ///     F = (word "t") | (phrase "t") | (prefix "stem")
 ///       | (one-of "facet" V...) | (range "facet" V|nil V|nil) | (compare "facet" OP V)
 ///       | (has "facet") | (since V) | (before V)
@@ -24,6 +24,9 @@ public enum SExpression {
         }
         if let weight = query.options.weight {
             parts.append(list(["weight", print(weight.value)]))
+        }
+        if let compared = query.options.compared {
+            parts.append(list(["in", print(compared.value)]))
         }
         return list(parts)
     }

@@ -59,6 +59,7 @@ enum SyntaxError: Hashable, Sendable {
             switch name {
             case "sort": return "expected a column after 'sort:', as in 'sort:acv' or 'sort:acv-asc'"
             case "limit": return "expected a number or 'all' after 'limit:', as in 'limit:10'"
+            case "in": return "expected the text to compare after 'in:', as in 'in:quotes' or 'in:bodies'"
             default: return "expected what to weigh by after 'weight:', as in 'weight:acv'"
             }
         case .missingFacetName(let after):
@@ -98,6 +99,7 @@ enum SyntaxError: Hashable, Sendable {
         case "sort": return "sort:acv"
         case "limit": return "limit:10"
         case "weight": return "weight:acv"
+        case "in": return "in:bodies"
         default: return reserved + ":value"
         }
     }

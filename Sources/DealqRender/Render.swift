@@ -89,6 +89,9 @@ public func render<Stream: TextOutputStream>(
         for line in footerLines(footnotes, width: format == .table ? options.width : nil) { stream.write(line + "\n") }
         return
     }
+    if format.isHuman, table.layout == .terms {
+        return render(TermsView.forPeople(table), as: format, options: options, to: &stream)
+    }
     if format.isHuman && (table.marks.contains { $0 != nil } || !table.footnotes.isEmpty) {
         var shown = table
         if table.marks.contains(where: { $0 != nil }) {

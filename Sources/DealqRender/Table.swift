@@ -50,6 +50,9 @@ public struct Table: Sendable, Equatable {
         /// wrapped to the width. The snippet column is the first of kind `.snippet`
         /// (else the one named `snippet`); without one the table is drawn as a grid.
         case snippets
+        /// The rows of `terms` for people: `log_odds` left out, a term no topic
+        /// covers marked `(no topic)` (see `TermsView`).
+        case terms
     }
 }
 

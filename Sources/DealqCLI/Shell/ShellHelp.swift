@@ -75,6 +75,13 @@ enum ShellHelp {
             each with the reason it was picked.
               prioritize outcome:lost since:1y
             """,
+        "terms": """
+            terms: what the buyers in the matching deals say that the other deals' buyers do not: words and
+            two-word phrases scored by a log-odds ratio (z above 1.96), with the topic that covers each, if any.
+            Needs a filter; in:bodies compares whole write-ups instead of quotes.
+              terms outcome:lost
+              terms competitor.selected:"Acme Analytics" in:bodies
+            """,
         "insights": """
             insights: product insights of the matching deals.
               insights area:reporting outcome:lost
@@ -102,8 +109,9 @@ enum ShellHelp {
         "options": """
             Options:
               sort:acv  sort:closed-asc     order rows by a column (largest or newest first; -asc for smallest)
-              limit:50  limit:all           at most N rows (20 for deals and quotes in table output)
+              limit:50  limit:all           at most N rows (20 for deals, quotes and terms in table output)
               weight:acv                    winrate and drivers weighed by ACV (what each reason costs)
+              in:bodies                     terms compares whole write-ups instead of the buyers' quotes
             """,
         "shell": """
             The shell: Tab completes; Up/Down walk the history (kept in $XDG_STATE_HOME/dealq/history);

@@ -22,6 +22,9 @@ enum CheckError: Sendable, Equatable {
     case weightNotTaken(verb: Verb)
     case unknownSortColumn(verb: Verb, text: String, columns: [String])
     case badLimit(text: String)
+    case termsWithoutFilter
+    case comparedTextUnknown(text: String)
+    case comparedTextNotTaken(verb: Verb)
 
     var message: String {
         switch self {
@@ -45,6 +48,9 @@ enum CheckError: Sendable, Equatable {
         case .quotesAndDealsMixed:
             return "text terms and topic: select quotes while other filters select deals: they cannot be mixed inside one 'or' "
                 + "or under one negation"
+        case .groupingNotTaken(.terms):
+            return "'by' does not work with terms: it compares the matching deals with all the others; filter instead, "
+                + "as in 'terms outcome:lost'"
         case .groupingNotTaken(let verb):
             return "'by' works with count, winrate and drivers, not with \(verb.rawValue)"
         case .tooManyGroups:
@@ -65,6 +71,13 @@ enum CheckError: Sendable, Equatable {
             return "cannot sort \(verb.rawValue) by '\(text)': its columns are \(columns.joined(separator: ", "))"
         case .badLimit(let text):
             return "limit takes a whole number of rows (1 or more) or 'all', not '\(text)'"
+        case .termsWithoutFilter:
+            return "terms needs a filter: it compares what the buyers of the matching deals say with the others' words, "
+                + "as in 'terms outcome:lost'"
+        case .comparedTextUnknown(let text):
+            return "in takes 'quotes' (the buyers' quotes) or 'bodies' (whole deal write-ups), not '\(text)'"
+        case .comparedTextNotTaken(let verb):
+            return "'in:' works with terms, not with \(verb.rawValue)"
         }
     }
 }

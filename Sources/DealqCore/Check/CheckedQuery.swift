@@ -15,6 +15,8 @@ public struct CheckedQuery: Sendable, Equatable {
     public var rankTerms: [String] = []
     /// `weight:acv`: win rates as won ACV ÷ (won + lost ACV), drivers as ACV × weight.
     public var weighByACV = false
+    /// `terms`: the text compared (`in:`), quotes unless `in:bodies`.
+    var compared = ComparedText.quotes
 
     public struct Sort: Sendable, Equatable {
         public var column: String

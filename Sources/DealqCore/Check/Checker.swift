@@ -94,6 +94,20 @@ public struct Checker: Sendable {
                 context.error(.unknownSortColumn(verb: query.verb, text: sort.field, columns: columns), sort.fieldRange, suggestion: Suggest.closest(to: sort.field, among: columns))
             }
         }
+        if let compared = query.options.compared {
+            switch compared.value.text.lowercased() {
+            case _ where query.verb != .terms:
+                context.error(.comparedTextNotTaken(verb: query.verb), compared.range)
+            case "quotes": checked.compared = .quotes
+            case "bodies": checked.compared = .bodies
+            default:
+                context.error(.comparedTextUnknown(text: compared.value.text), compared.value.range,
+                              suggestion: Suggest.closest(to: compared.value.text, among: ["quotes", "bodies"]))
+            }
+        }
+        if query.verb == .terms, query.filters.isEmpty {
+            context.error(.termsWithoutFilter, query.verbRange ?? query.range)
+        }
         if let limit = query.options.limit {
             if let rows = limit.rows {
                 checked.limit = rows

@@ -136,6 +136,8 @@ public struct Completer {
             return value.offer(rank(value.text, ["all"]))
         case "weight":
             return value.offer(rank(value.text, ["acv"]))
+        case "in":
+            return value.offer(rank(value.text, ["quotes", "bodies"]))
         case "has":
             return value.offer(rank(value.text, source.facetNames, fuzzy: true))
         case "since", "before":

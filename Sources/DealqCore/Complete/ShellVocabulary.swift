@@ -12,7 +12,7 @@ public enum ShellVocabulary {
     public static let formats = ["table", "csv", "json", "jsonl", "markdown"]
 
     /// Options written as `name:value`, and `has:`/`since:`/`before:`.
-    public static let options = ["sort", "limit", "has", "since", "before", "weight"]
+    public static let options = ["sort", "limit", "has", "since", "before", "weight", "in"]
 
     /// Values offered after `since:` and `before:`.
     public static let relativeSpans = ["30d", "90d", "6m", "1y"]

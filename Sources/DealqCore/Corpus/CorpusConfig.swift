@@ -8,6 +8,8 @@ public struct CorpusConfig: Sendable {
     }
 
     public var topics: [Topic] = []
+    /// The topic names in the order `dealq.yml` gives them (`topics` is sorted by name).
+    public var topicsInFileOrder: [String] = []
     /// Lower-cased alias or canonical name → canonical name.
     public var competitorAliases: [String: String] = [:]
     /// A fingerprint of the file's bytes; a change re-derives topics and aliases.
@@ -77,6 +79,7 @@ public struct CorpusConfig: Sendable {
                         config.topics.append(Topic(name: name, patterns: patterns))
                     }
                 }
+                config.topicsInFileOrder = config.topics.map(\.name)
                 config.topics.sort { $0.name < $1.name }
             }
             if let aliases = try reading.mapping(map.value("aliases"), "aliases"),

@@ -124,6 +124,13 @@ public final class QueryEngine: @unchecked Sendable {
                             + "deals of one half of the rowids (same MATCH, ORDER BY rank LIMIT, and count(*) OVER () for the total), "
                             + "merged by rank\n"
                     }
+                    if name == "main", checked.query.verb == .terms {
+                        let (table, document) = checked.query.compared == .quotes ? ("quote_vocab", "quotes") : ("deal_vocab", "deal bodies")
+                        out += "-- terms: every (term, doc, offset) of \(table) (fts5vocab, instance) is read once; the \(document) of the "
+                            + "deals above are the matching side, all others the other side. Single stems and pairs of neighbouring stems "
+                            + "(no stop word) are counted on each side, scored by the log-odds ratio with an informative Dirichlet prior "
+                            + "(α0 = 1000), and kept when count >= 3, deals >= 2 and z > 1.959964; spellings come from the matching text.\n"
+                    }
                 }
             }
         } catch {

@@ -260,15 +260,23 @@ public struct Indexer: Sendable {
         let formatter = ISO8601DateFormatter()
         try db.execute(sql: """
             INSERT OR REPLACE INTO meta (key, value)
-            VALUES ('config', ?), ('indexed_at', ?), ('corpus', ?), ('scan_started_ns', ?), ('schema', ?), ('aliases', ?)
+            VALUES ('config', ?), ('indexed_at', ?), ('corpus', ?), ('scan_started_ns', ?), ('schema', ?), ('aliases', ?), ('topics', ?)
             """, arguments: [config.fingerprint, formatter.string(from: Date()), corpus, String(scanStarted), String(Schema.version),
-                             Self.aliasesJSON(config)])
+                             Self.aliasesJSON(config), Self.topicsJSON(config)])
     }
 
     /// The competitor aliases as JSON (`{"acme": "Acme Analytics", …}`), for queries.
     static func aliasesJSON(_ config: CorpusConfig) -> String {
         let data = try? JSONSerialization.data(withJSONObject: config.competitorAliases, options: [.sortedKeys])
         return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    /// The topics in `dealq.yml` order with their patterns (`[["pricing", ["\\bpric…"]], …]`), for `terms`.
+    static func topicsJSON(_ config: CorpusConfig) -> String {
+        let byName = Dictionary(config.topics.map { ($0.name, $0.patterns.map(\.source)) }, uniquingKeysWith: { a, _ in a })
+        let list = config.topicsInFileOrder.map { [$0, byName[$0] ?? []] as [Any] }
+        let data = try? JSONSerialization.data(withJSONObject: list)
+        return data.map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     }
 
     /// Now, in the file system's clock, as nanoseconds since 1970.

@@ -2,7 +2,7 @@
 /// ("The index"); keep the two in step. Bump `version` on any change: an index
 /// with another version is rebuilt from the corpus.
 public enum Schema {
-    public static let version = 8
+    public static let version = 9
     /// `PRAGMA application_id`: marks a file as a dealq index ("dlq1").
     public static let applicationID: Int32 = 0x646C_7131
 
@@ -162,6 +162,10 @@ public enum Schema {
 
     CREATE VIRTUAL TABLE deal_fts USING fts5 (body, tokenize = 'porter unicode61');
     CREATE VIRTUAL TABLE quote_fts USING fts5 (text, tokenize = 'porter unicode61');
+    CREATE VIRTUAL TABLE deal_vocab USING fts5vocab (deal_fts, instance);
+    CREATE VIRTUAL TABLE quote_vocab USING fts5vocab (quote_fts, instance);
+    CREATE VIRTUAL TABLE deal_terms USING fts5vocab (deal_fts, row);
+    CREATE VIRTUAL TABLE quote_terms USING fts5vocab (quote_fts, row);
     """
 
     /// Outcome codes stored in `deal_facets.outcome` so that win rates by a

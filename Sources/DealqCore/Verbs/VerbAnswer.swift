@@ -51,6 +51,7 @@ enum Verbs {
         case .deals: return DealsVerb.self
         case .quotes: return QuotesVerb.self
         case .insights: return InsightsVerb.self
+        case .terms: return TermsVerb.self
         }
     }
 

@@ -27,6 +27,9 @@ public struct Field: Hashable, Sendable, RawRepresentable {
     public static let mismatch = Field("mismatch")
     // Prioritize.
     public static let score = Field("score"), reason = Field("reason")
+    // Terms.
+    public static let term = Field("term"), count = Field("count"), other = Field("other")
+    public static let logOdds = Field("log_odds"), z = Field("z"), topic = Field("topic")
 }
 
 extension Column {

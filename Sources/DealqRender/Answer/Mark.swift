@@ -19,4 +19,6 @@ public enum Footnote: Sendable, Equatable {
     /// Rates on fewer than `minimum` deals are marked; `weighted` when the deals
     /// are the effective number of an ACV-weighted rate.
     case tooFew(minimum: Int, weighted: Bool)
+    /// `terms`: no topic of `dealq.yml` covers some terms; `name: [pattern]` would add one.
+    case termAsTopic(name: String, pattern: String)
 }

@@ -25,6 +25,9 @@ enum Wording {
             return weighted
                 ? "\(head): fewer than \(minimum) effective deals ((ΣACV)² ÷ ΣACV²: a few big deals count as few); too few to read a rate from."
                 : "\(head): fewer than \(minimum) won + lost deals; too few to read a rate from."
+        case .termAsTopic(let name, let pattern):
+            return "\(TermsView.noTopic): no topic of dealq.yml covers the term yet. To follow one, add a line under "
+                + "'topics:' in dealq.yml, as in:  \(name): ['\(pattern)']"
         }
     }
 }

@@ -23,7 +23,7 @@ struct TerminalTableFormat: TableFormat {
     func write<Stream: TextOutputStream>(_ table: Table, options: RenderOptions, to stream: inout Stream) {
         guard !table.columns.isEmpty else { return }
         switch table.layout {
-        case .grid:
+        case .grid, .terms:
             break
         case .quotes:
             if let cards = QuoteCards(table) { return cards.write(options: options, to: &stream) }
