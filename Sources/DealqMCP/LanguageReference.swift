@@ -49,7 +49,7 @@ A **clause** is a filter, a `by` grouping, or an option, and clauses may come
 in any order: `winrate segment:enterprise by topic` is the same question as
 `winrate by topic segment:enterprise`. The verb is the first word when it is
 one of `deals`, `quotes`, `count`, `winrate`, `drivers`, `insights`, `audit`,
-`prioritize` (in lower case); otherwise the question is `deals`, so a bare
+`prioritize`, `terms` (in lower case); otherwise the question is `deals`, so a bare
 search works:
 
 ```dealq
@@ -145,6 +145,7 @@ little more than one, so its interval is wide and it is marked `n<10`.
 drivers outcome:lost
 drivers outcome:lost by quarter
 drivers outcome:lost weight:acv
+drivers outcome:lost by driver
 ```
 
 Columns: `category`, `weight` (the sum of that category's driver weights over
@@ -152,6 +153,17 @@ the matching deals; each deal's weights sum to 1, so a deal counts once),
 `share` (weight ÷ the total weight), `deals` (deals with that category).
 Heaviest first, ties by category name. With `by f` the columns start with `f`,
 the rows come group by group, and `share` is within the group.
+
+`by driver` groups the drivers, not the deals: each driver's weight counts
+only under its own text, so `drivers outcome:lost by driver` lists each driver
+text with its category, its summed weight and the deals that name it (a deal
+with a pricing and a product driver does not put its pricing weight under the
+product driver). Texts compare ignoring case and are shown as most deals spell
+them; drivers written without a text fall in `(none)`. A text filed under two
+categories gives one row per category within its group. Groups come most
+deals first. With a second facet (`by quarter, driver` or `by driver,
+quarter`) the group is the pair, and `share` is within the pair. `by category`
+is an error: `drivers` already gives one row per category.
 
 With `weight:acv`, each deal's weights are multiplied by its ACV: the column
 `weight` becomes `acv` (the money behind each reason), so `drivers
@@ -210,6 +222,52 @@ picked, in words). The score, between 0 and 1, is
 - value: log10(ACV) ÷ log10($2M), at most 1 (0.3 when the ACV is not known);
 - recency: exp(−days since close ÷ 180), so a deal closed six months ago
   counts a little over a third.
+
+### `terms`: the themes nobody tagged
+
+```dealq
+terms outcome:lost
+terms competitor.selected:"Acme Analytics" in:bodies
+```
+
+What the buyers in the matching deals say that the buyers in all the other
+deals do not. The filters pick the deals (text terms included), and the words
+of their quotes are compared with the words of every other deal's quotes;
+`in:bodies` compares whole write-ups instead. A `terms` with no filter is an
+error (there would be nothing to compare with), and so is `by`.
+
+Words are read the way full-text search reads them: runs of letters and
+digits, case folded, reduced to their English (Porter) stem, so
+`implement`, `implementing` and `implementation` are one term. A term is one
+stem, or two stems side by side where neither is a stop word; it is shown in
+its most common lower-case spelling among the matching quotes.
+
+Each term is scored with the log-odds ratio with an informative Dirichlet
+prior (Monroe, Colaresi and Quinn, 2008). With `y_a` and `y_b` the term's
+occurrences in the matching and in the other text, `n_a` and `n_b` every
+term's occurrences there, `α0 = 1000` and `α = α0 · (y_a + y_b) ÷ (n_a + n_b)`:
+
+```text
+δ = ln((y_a + α) ÷ (n_a + α0 − y_a − α)) − ln((y_b + α) ÷ (n_b + α0 − y_b − α))
+z = δ ÷ √(1 ÷ (y_a + α) + 1 ÷ (y_b + α))
+```
+
+Columns: `term`, `count` (`y_a`), `other` (`y_b`), `deals` (matching deals
+whose text has the term), `log_odds` (δ), `z`, and `topic`: the first topic of
+`dealq.yml`, in the file's order, with a pattern that matches the term as
+shown, or null when none does. Only terms said at least 3 times, in at least 2
+matching deals, with `z` above 1.96 (the 95% level) are listed, highest `z`
+first, ties by term. As with `quotes`, table output shows 20 rows unless
+`limit:` says otherwise.
+
+In table and markdown output `log_odds` is left out and a term no topic covers
+reads `(no topic)`: such a theme is what the verb is for. A footnote gives the
+`dealq.yml` line that would make the first of them a topic, for example
+`fix: ['\bfix\b']`. CSV and JSON keep every column, with `null` topics.
+
+The stop words, left out alone and inside phrases (a word is left out when its
+stem is the stem of one of these): `a`, `about`, `above`, `after`, `again`, `against`, `all`, `am`, `an`, `and`, `any`, `are`, `as`, `at`, `be`, `because`, `been`, `before`, `being`, `below`, `between`, `both`, `but`, `by`, `can`, `could`, `d`, `did`, `do`, `does`, `doing`, `don`, `down`, `during`, `each`, `few`, `for`, `from`, `further`, `had`, `has`, `have`, `having`, `he`, `her`, `here`, `hers`, `herself`, `him`, `himself`, `his`, `how`, `i`, `if`, `in`, `into`, `is`, `it`, `its`, `itself`, `just`, `ll`, `m`, `me`, `might`, `more`, `most`, `must`, `my`, `myself`, `no`, `nor`, `not`, `now`, `of`, `off`, `on`, `once`, `only`, `or`, `other`, `our`, `ours`, `ourselves`, `out`, `over`, `re`, `s`, `same`, `shall`, `she`, `should`, `so`, `some`, `such`, `t`, `than`, `that`, `the`, `their`, `theirs`, `them`, `themselves`, `then`, `there`, `these`, `they`, `this`, `those`, `through`, `to`, `too`, `under`, `until`, `up`, `ve`, `very`, `was`, `we`, `were`, `what`, `when`, `where`, `which`, `while`, `who`, `whom`, `why`, `will`, `with`, `would`, `you`, `your`, `yours`, `yourself`, `yourselves`. `us` and `own` are not among
+them, because "use", "used" and "owned" share their stems.
 
 ## Filters
 
@@ -360,9 +418,10 @@ drivers outcome:lost by segment
 |---|---|---|
 | `sort:column` | order rows by one of the answer's columns, largest or newest first | each verb's order |
 | `sort:column-asc` | smallest or oldest first | |
-| `limit:N` | at most N rows | 20 for `deals`, `quotes` and `prioritize` in table output; all otherwise |
+| `limit:N` | at most N rows | 20 for `deals`, `quotes`, `prioritize` and `terms` in table output; all otherwise |
 | `limit:all` | every row | |
 | `weight:acv` | `winrate` and `drivers` weighed by ACV | |
+| `in:quotes`, `in:bodies` | `terms` only: compare the buyers' quotes, or whole deal write-ups | `in:quotes` |
 
 ```dealq
 deals outcome:lost sort:acv limit:5
@@ -442,6 +501,18 @@ deals
 0
 ```
 
+**Hints.** Some queries run as written but were probably meant otherwise. The
+answer stays the same (stdout and exit status too); a note on stderr says
+what dealq understood:
+
+| query | note |
+|---|---|
+| `winrate when topic:implementation` | `'when' was searched for as text; filters need no joining word: write them as facet:value, e.g. 'winrate topic:implementation'` and `winrate counts only deals whose text contains 'when'` |
+| `help`, `exit`, `quit`, `init`, `import`, `index`, `report`, `run`, `about` as a bare word | `'help' was searched for as text; for help, run 'dealq help' (in the shell: help)`, and for each word what it probably meant |
+| `count review segment:enterprise` | `count counts only deals whose text contains 'review'` (`count`, `winrate`, `drivers` and `terms`, when a text term stands beside other filters or `by`; a text term alone, `count review`, is the question itself) |
+| `quotes implementation acv>100k` | `'implementation' matches 17 quotes as text; topic:implementation matches 34 (17 more: the topic's patterns match more than the word)`: a text term that is a topic's name (deals for other verbs) |
+| `count since:2026-01-01` | `nothing matched under the date filters: the deals of this corpus closed from 2023-01-04 to 2025-12-31` (not when a note already names a value no deal has) |
+
 **Errors.** A query that cannot be read is not run. The error says what is
 wrong and puts a caret under the place:
 
@@ -464,6 +535,7 @@ A few others you may meet:
 | `deals sort:amount` | `cannot sort deals by 'amount': its columns are id, account, outcome, acv, closed, competitor, top_driver (did you mean 'account'?)` |
 | `deals limit:0` | `limit takes a whole number of rows (1 or more) or 'all', not '0'` |
 | `count weight:acv` | `'weight:acv' works with winrate and drivers, not with count` |
+| `drivers by category` | `drivers already gives one row per category: group by another facet ('by driver' groups the drivers)` |
 | `deals "security` | `unterminated quote: add a closing '"'` |
 | `quotes pricing or outcome:lost` | `text terms and topic: select quotes while other filters select deals: they cannot be mixed inside one 'or' or under one negation` |
 
@@ -495,8 +567,10 @@ Options shared by the query commands (`dealq "QUERY"`, `run`, `explain`,
 | `-o FILE` | write the answer to FILE instead of stdout |
 
 `dealq --help` lists the commands, `dealq help COMMAND` (for example `dealq
-help index`) gives one command's options, and `dealq --version` prints the
-version.
+help index`) gives one command's options, `dealq help TOPIC` the shell's
+help on a topic (`filters`, `facets`, `dates`, `options`, `shell` or a verb:
+`dealq help filters`; for `facets` the command's help comes first), and
+`dealq --version` prints the version.
 
 Asked far from any corpus (no `dealq.yml` or `.dealq/` here or above, and no
 `--corpus`), dealq stops with exit status 1 instead of indexing, say, a home
@@ -529,8 +603,8 @@ built from 302 files in 1.4 s
 and every rejected file and warning on stderr, as
 `path:line:col: error: message` (see [the corpus format](corpus-format.md#rejected-files-and-warnings)).
 `--format json` prints `{"deals", "new", "changed", "removed", "unchanged",
-"skipped", "rejected": [{"path", "line", "column", "message"}], "warnings":
-[…], "rebuilt", "seconds", "index"}`. Exit status 0 when nothing was rejected,
+"skipped", "rejected": [{"path", "line", "column", "message", "more"}], "warnings":
+[…], "rebuilt", "seconds", "index"}` (`more`: a rejected file's other errors, `[{"line", "column", "message"}]`). Exit status 0 when nothing was rejected,
 1 when a file was rejected (the others are indexed) or `dealq.yml` is
 invalid, 2 for a usage error.
 
@@ -588,11 +662,17 @@ dealq queries
 dealq run lost-to
 dealq run competitor-brief competitor="Northstar BI"
 dealq run lost-to competitor="Acme Analytics" --format csv
+dealq run lost-to competitor="Acme Analytics" since:2025-01-01
 ```
 
 `dealq queries` lists names, parameters and descriptions. `dealq run NAME
 [param=value …]` answers exactly as the query typed in full; a value is
-quoted as needed, so `competitor="Northstar BI"` stays one value. A missing
+quoted as needed, so `competitor="Northstar BI"` stays one value. Words after
+the name that are not the query's parameters are filters, ANDed to the saved
+query's own: `dealq run NAME [param=value …] [FILTERS …]` (a word `name=value`
+is a parameter when `name` is one of the query's parameters or close to one,
+else a filter such as `segment=smb`). Extra filters are filters only: a verb,
+`by` or an option among them exits with status 2. A missing
 or unknown parameter, or a saved query that no longer parses
 (`dealq-queries.yml:LINE:COL: error: saved query 'NAME' …`), exits with
 status 2. The bundled corpus ships `topic-quotes`, `competitor-brief`,
@@ -607,7 +687,9 @@ dealq shell
 Also plain `dealq` on a terminal. Tab completes verbs, facets, the corpus's
 values for the facet being typed, `sort:` columns, dot-commands and saved
 queries. A line ending in `\` continues on the next. Ctrl-C stops a running
-query or clears the line; Ctrl-D or `.quit` leaves. History is kept in
+query or clears the line; Ctrl-D, `.quit`, `quit` or `exit` leaves, and
+`help` (or `help TOPIC`) is `.help`. A completed verb, value or word is
+followed by a space; a completed facet name (`segment:`) is not. History is kept in
 `$XDG_STATE_HOME/dealq/history` (default `~/.local/state/dealq/history`).
 Dot-commands: `.help [topic]`, `.facets [facet]`, `.format F`,
 `.timer on|off`, `.explain QUERY`, `.refresh`, `.save NAME QUERY`,

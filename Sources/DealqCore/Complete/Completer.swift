@@ -116,7 +116,9 @@ public struct Completer {
         var names: [String] = []
         if prior.isEmpty && word.start == current.start { names += Verb.allCases.map(\.rawValue) }
         if !prior.isEmpty && (verb.map(VerbColumns.grouping.contains) ?? false) && !group.seenBy { names.append("by") }
-        let facetsFirst = rank(word.text, source.facetNames.map { $0 + ":" } + ShellVocabulary.options.map { $0 + ":" },
+        // `in:` is an option of terms alone; elsewhere it would only crowd out what was meant.
+        let options = ShellVocabulary.options.filter { $0 != "in" || verb == .terms }
+        let facetsFirst = rank(word.text, source.facetNames.map { $0 + ":" } + options.map { $0 + ":" },
                                fuzzy: true)
         // Verbs and `by` come before facet names when both match.
         return word.offer(rank(word.text, names) + facetsFirst)
