@@ -41,7 +41,7 @@ extension Report {
             """
         for section in sections {
             out += "<h2>\(htmlEscaped(section.title))</h2>\n<p>\(htmlEscaped(Self.lead(section)))</p>\n"
-            out += section.table.rows.isEmpty ? "<p><em>No deals.</em></p>\n"
+            out += section.table.rows.isEmpty ? "<p><em>\(Self.empty(section))</em></p>\n"
                 : htmlQuotes(section.table) ?? htmlTable(Self.charted(section.table))
             out += "<p>Query: <code>\(htmlEscaped(section.query))</code></p>\n"
         }

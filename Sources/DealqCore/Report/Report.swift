@@ -32,6 +32,8 @@ public struct Report: Sendable {
         var question: String
         var query: String
         var then: FollowUp? = nil
+        /// `terms`: the rows no topic covers come first (each keeps its place among them).
+        var uncoveredFirst = false
     }
 
     /// Sections that a section's answer leads to (see `followUps`).
@@ -69,6 +71,10 @@ public struct Report: Sendable {
                 Planned(title: "Requests", question: "Which areas did buyers ask for?", query: "count by area.requested limit:10" + f),
                 Planned(title: "Bugs", question: "Which areas had bugs that buyers ran into?", query: "count by area.bug limit:10" + f),
                 Planned(title: "Win rate by topic", question: "How the win rate moves when a topic comes up", query: "winrate by topic" + f),
+                Planned(title: "What lost buyers say that won buyers don't",
+                        question: "Which words and phrases do the buyers of lost deals use notably more than the others, "
+                            + "the ones no topic covers yet first?",
+                        query: "terms outcome:lost limit:15" + f, uncoveredFirst: true),
             ])
         case .sales:
             guard let competitor else {
@@ -140,7 +146,13 @@ extension QueryEngine {
         var queue = plan.sections[...]
         while let planned = queue.popFirst() {
             let (title, question, query) = (planned.title, planned.question, planned.query)
-            let answer = try answer(query, today: today, defaultLimit: nil, minimumGroupSize: minimumGroupSize)
+            var answer = try answer(query, today: today, defaultLimit: nil, minimumGroupSize: minimumGroupSize)
+            if planned.uncoveredFirst, let topic = answer.table.column(.topic) {
+                let (uncovered, covered) = answer.table.rows.reduce(into: ([[Cell]](), [[Cell]]())) { parts, row in
+                    if row[topic] == .null { parts.0.append(row) } else { parts.1.append(row) }
+                }
+                answer.table.rows = uncovered + covered
+            }
             for note in answer.notes.map(\.message) where !notes.contains(note) { notes.append(note) }
             let first = answer.table.columns.first.flatMap { catalog.facet($0.name) }
             sections.append(Report.Section(title: title, question: question, query: query, table: answer.table,
@@ -156,6 +168,11 @@ extension Report {
     static func shellQuoted(_ query: String) -> String {
         if query.contains("\"") && !query.contains("'") { return "'" + query + "'" }
         return "\"" + query.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// What a section with no rows says.
+    static func empty(_ section: Section) -> String {
+        section.table.layout == .terms ? "No word stands out from the other deals' words." : "No deals."
     }
 
     /// A section's opening: its question as a sentence, then what its table says (`headline`).
@@ -214,7 +231,7 @@ extension Report {
         out += "_\(filters.isEmpty ? "All deals" : "Deals matching `\(filters)`"), as of \(today)._\n\n"
         for section in sections {
             out += "## \(section.title)\n\n\(Self.lead(section))\n\n"
-            out += section.table.rows.isEmpty ? "_No deals._\n" : Self.markdownAnswer(section.table)
+            out += section.table.rows.isEmpty ? "_\(Self.empty(section))_\n" : Self.markdownAnswer(section.table)
             out += "\nQuery: `\(section.query)`\n\n"
         }
         out += "## Reproduce these numbers\n\n"
