@@ -111,6 +111,19 @@ import Testing
         #expect(object["topic"] is NSNull)
     }
 
+    @Test func productReportListsWhatLostBuyersSayUncoveredThemesFirst() throws {
+        let r = try runDealq(["report", "product", "--corpus", Self.corpus], environment: ["DEALQ_TODAY": "2025-12-31"])
+        #expect(r.status == 0)
+        let section = try #require(r.stdout.components(separatedBy: "## What lost buyers say that won buyers don't\n").last?
+            .components(separatedBy: "\n## ").first)
+        #expect(section.contains("Query: `terms outcome:lost limit:15`"))
+        let topics = section.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| term") && !$0.hasPrefix("| -") }
+            .compactMap { $0.split(separator: "|").last.map { $0.trimmingCharacters(in: .whitespaces) } }
+        #expect(topics.count == 15)
+        let firstCovered = try #require(topics.firstIndex { $0 != "(no topic)" })
+        #expect(firstCovered > 0 && topics[firstCovered...].allSatisfy { $0 != "(no topic)" }, "\(topics)")
+    }
+
     @Test func topicIsTheFirstOfDealqYmlInFileOrder() throws {
         let folder = TemporaryFolder()
         let filler = Array(repeating: "kiwi mango lemon melon plum fig pear", count: 10).joined(separator: " ")
