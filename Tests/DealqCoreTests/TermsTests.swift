@@ -80,6 +80,16 @@ import Testing
         #expect(!rows.map(\.term).contains("budget freeze"))
     }
 
+    @Test func aContentWordSharingNoStopWordsStemIsKept() throws {
+        // "willing" and "using" are content words; their stems ("will", "us") are not stop stems.
+        let filler = Array(repeating: Self.filler, count: 10).joined(separator: " ")
+        let (_, queue) = try Self.index(lost: Array(repeating: "Willing, using it. " + filler, count: 10),
+                                        won: Array(repeating: filler, count: 10))
+        let terms = try Self.terms(queue).map(\.term)
+        #expect(terms.contains("willing") && terms.contains("using"), "\(terms)")
+        #expect(!terms.contains("it"))
+    }
+
     @Test func belowTheThresholdsNothingIsShown() throws {
         let filler = Array(repeating: Self.filler, count: 10).joined(separator: " ")
         // "veto" three times but in one deal; "quorum" in two deals but twice.

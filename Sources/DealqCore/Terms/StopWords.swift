@@ -5,7 +5,7 @@
 /// The list is the common English one (articles, pronouns, auxiliaries,
 /// prepositions, conjunctions, the pieces contractions split into), without
 /// the words whose stem a content word shares: `us` (the stem of "use",
-/// "used", "using") and `own` ("owned", "owning").
+/// "used", "using"), `own` ("owned", "owning") and `will` ("willing").
 enum StopWords {
     static let words: [String] = [
         "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at",
@@ -18,6 +18,6 @@ enum StopWords {
         "re", "s", "same", "shall", "she", "should", "so", "some", "such", "t", "than", "that", "the", "their",
         "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to",
         "too", "under", "until", "up", "ve", "very", "was", "we", "were", "what", "when", "where", "which",
-        "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves",
+        "while", "who", "whom", "why", "with", "would", "you", "your", "yours", "yourself", "yourselves",
     ]
 }
