@@ -5,10 +5,15 @@ import GRDBSQLite
 /// (porter over unicode61) finds it: byte ranges in the UTF-8 text, one per
 /// position, so that a position the index reports maps back to its words.
 struct TokenSpans {
-    private let tokenizer: any FTS5Tokenizer
+    /// The index's tokenizer, for stems.
+    private let stemmer: any FTS5Tokenizer
+    /// unicode61 alone: the same tokens at the same places (porter only rewrites
+    /// each token), without the cost of stemming, for ranges.
+    private let splitter: any FTS5Tokenizer
 
     init(_ db: Database) throws {
-        tokenizer = try db.makeTokenizer(.porter(wrapping: .unicode61()))
+        stemmer = try db.makeTokenizer(.porter(wrapping: .unicode61()))
+        splitter = try db.makeTokenizer(.unicode61())
     }
 
     /// The stems of `text`'s tokens, in order.
@@ -33,7 +38,7 @@ struct TokenSpans {
         var bytes = ContiguousArray(text.utf8)
         bytes.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            _ = tokenizer.tokenize(
+            _ = (stems ? stemmer : splitter).tokenize(
                 context: Unmanaged.passUnretained(sink).toOpaque(), tokenization: .document,
                 pText: UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), nText: CInt(buffer.count),
                 tokenCallback: { context, _, pToken, nToken, iStart, iEnd in
