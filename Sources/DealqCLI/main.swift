@@ -26,5 +26,6 @@ do {
         Glibc.exit(0)
     }
     if !message.isEmpty { Output.err(message) }
+    if let hint = Arguments.unknownOptionHint(message) { Output.err("note: " + hint) }
     Glibc.exit(code == .validationFailure ? 2 : code.rawValue)
 }

@@ -539,6 +539,30 @@ A few others you may meet:
 | `deals "security` | `unterminated quote: add a closing '"'` |
 | `quotes pricing or outcome:lost` | `text terms and topic: select quotes while other filters select deals: they cannot be mixed inside one 'or' or under one negation` |
 
+**Limits.** A query may join at most 200 filters at one level (by `or`, or
+by `and`, written or implied), hold at most 500 filters in all, at most 1,000
+values after facet operators (`competitor:a,b,c` has three), and put
+negations, `or`s and parenthesized groups at most 16 levels inside one
+another (`-(a or -(b or c))` is four levels). Past a limit the query is not run
+(exit status 2) and the caret is under the first filter or value past it:
+
+```text
+$ dealq "count competitor:a or competitor:b or … or competitor:z201"
+error: too many alternatives joined by 'or' (at most 200)
+```
+
+The others say `too many filters joined by 'and' (at most 200)`, `too many
+filters in one query (at most 500)`, `too many values in one query (at most
+1000)` and `filters nested too deeply (at most 16 levels)`; past 100
+parentheses and negations the query cannot even be read: `the query is nested
+too deeply`. These are limits of dealq, not of the grammar: they keep every
+query inside what the index can answer.
+
+**A query that starts with `-`.** `dealq "-outcome:won"` is the query (a
+negated filter), because the word has a `:`, a space, an operator or a
+parenthesis; `dealq "-pricing"` looks like an option, so write
+`dealq -- "-pricing"`: everything after `--` is the query.
+
 **Exit statuses**, for every command:
 
 | status | meaning |

@@ -25,6 +25,11 @@ enum CheckError: Sendable, Equatable {
     case termsWithoutFilter
     case comparedTextUnknown(text: String)
     case comparedTextNotTaken(verb: Verb)
+    case tooManyAlternatives(limit: Int)
+    case tooManyJoined(limit: Int)
+    case tooManyFilters(limit: Int)
+    case tooManyValues(limit: Int)
+    case nestedTooDeeply(limit: Int)
 
     var message: String {
         switch self {
@@ -78,6 +83,16 @@ enum CheckError: Sendable, Equatable {
             return "in takes 'quotes' (the buyers' quotes) or 'bodies' (whole deal write-ups), not '\(text)'"
         case .comparedTextNotTaken(let verb):
             return "'in:' works with terms, not with \(verb.rawValue)"
+        case .tooManyAlternatives(let limit):
+            return "too many alternatives joined by 'or' (at most \(limit))"
+        case .tooManyJoined(let limit):
+            return "too many filters joined by 'and' (at most \(limit))"
+        case .tooManyFilters(let limit):
+            return "too many filters in one query (at most \(limit))"
+        case .tooManyValues(let limit):
+            return "too many values in one query (at most \(limit))"
+        case .nestedTooDeeply(let limit):
+            return "filters nested too deeply (at most \(limit) levels)"
         }
     }
 }

@@ -35,6 +35,9 @@ public struct Checker: Sendable {
         var context = Context(checker: self)
         var checked = CheckedQuery(verb: query.verb)
 
+        QueryLimits.check(query.filters, into: &context)
+        if !context.errors.isEmpty { throw CheckErrors(problems: context.errors) }
+
         var dealParts: [Predicate] = []
         var quoteParts: [Predicate] = []
         for filter in query.filters {
