@@ -55,6 +55,7 @@ public struct Indexer: Sendable {
             lock.acquire()
         }
         defer { lock.release() }
+        LeftoverBuilds.removeDead(next: database)
         let started = Date()
         let scanStarted = Self.nowNanoseconds()
         let config = try loadConfig()
