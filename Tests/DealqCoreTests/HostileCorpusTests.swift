@@ -46,4 +46,101 @@ import Glibc
         #expect(r.status == 0, "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/c/.dealq/index.sqlite.building-999999"))
     }
+
+    // MARK: - Names that are not UTF-8, folders that cannot be read
+
+    @Test func aFolderNamedInBadBytesIsAWarningAndTheRestIsIndexed() throws {
+        let folder = TemporaryFolder()
+        defer { removeTree(folder.path) }
+        folder.write("c/a.md", dealText())
+        try makeFolder(folder.path + "/c/", Array("folder-".utf8) + [0xFF])
+        try makeFile(folder.path + "/c/", Array("folder-".utf8) + [0xFF] + Array("/d.md".utf8), dealText(id: "X"))
+        let query = try runDealq(["--corpus", folder.path + "/c", "--format", "csv", "count"])
+        #expect(query.status == 0, "\(query.stderr)")
+        #expect(query.stdout == "deals\n1\n")
+        #expect(query.stderr.contains("folder-\\xff: warning: the folder name is not valid UTF-8; its files are not indexed"))
+        let index = try runDealq(["index", folder.path + "/c"])
+        #expect(index.status == 1)
+        #expect(index.stderr.hasPrefix("folder-\\xff: warning: the folder name is not valid UTF-8"))
+        #expect(index.stdout.contains("1 deal"))
+        // Renamed, the folder is indexed on the next run.
+        try rename(folder.path + "/c/", Array("folder-".utf8) + [0xFF], to: "folder-ok")
+        let fixed = try runDealq(["index", folder.path + "/c"])
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+        #expect(fixed.stdout.contains("2 deals"))
+    }
+
+    @Test func aFileNamedInBadBytesIsRejectedNotDropped() throws {
+        let folder = TemporaryFolder()
+        defer { removeTree(folder.path) }
+        folder.write("c/a.md", dealText())
+        folder.write("c/folder/b.md", dealText(id: "B"))
+        try makeFile(folder.path + "/c/", Array("folder/d-".utf8) + [0xFF] + Array(".md".utf8), dealText(id: "X"))
+        let index = try runDealq(["index", folder.path + "/c"])
+        #expect(index.status == 1)
+        #expect(index.stderr == "folder/d-\\xff.md:1:1: error: the file name is not valid UTF-8; the file is not indexed (rename it)\n")
+        #expect(index.stdout.contains("2 deals"))
+        // Reported again on the next run, which has nothing else to do.
+        let again = try runDealq(["index", folder.path + "/c"])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("folder/d-\\xff.md:1:1: error: the file name is not valid UTF-8"))
+        let query = try runDealq(["--corpus", folder.path + "/c", "--format", "csv", "count"])
+        #expect(query.status == 0, "\(query.stderr)")
+        #expect(query.stdout == "deals\n2\n")
+    }
+
+    @Test func escapedNamesShowEachBadByte() {
+        #expect(FileName.escaped(Array("folder-".utf8) + [0xFF]) == "folder-\\xff")
+        #expect(FileName.escaped(Array("é".utf8) + [0xC3, 0x28] + Array("x".utf8)) == "é\\xc3(x")
+        #expect(FileName.escaped(Array("plain.md".utf8)) == "plain.md")
+    }
+
+    /// Run as the unprivileged `nobody` (root reads every folder), a folder
+    /// without permissions is left out with a warning and the rest is indexed.
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+    func anUnreadableFolderIsAWarningAndTheRestIsIndexed() throws {
+        let folder = TemporaryFolder()
+        folder.write("c/a.md", dealText())
+        folder.write("c/locked/b.md", dealText(id: "B"))
+        chmod(folder.path, 0o755)
+        chmod(folder.path + "/c", 0o777)
+        chmod(folder.path + "/c/locked", 0o000)
+        defer { chmod(folder.path + "/c/locked", 0o755) }
+        let asNobody = ["--reuid=65534", "--regid=65534", "--clear-groups", dealqBinary]
+        let index = try runProgram("/usr/bin/setpriv", asNobody + ["index", folder.path + "/c"])
+        #expect(index.status == 1)
+        #expect(index.stderr == "locked: warning: cannot read the folder (Permission denied); its files are not indexed\n")
+        #expect(index.stdout.contains("1 deal"))
+        let query = try runProgram("/usr/bin/setpriv", asNobody + ["--corpus", folder.path + "/c", "--format", "csv", "count"])
+        #expect(query.status == 0, "\(query.stderr)")
+        #expect(query.stdout == "deals\n1\n")
+    }
+}
+
+/// `base` followed by raw name bytes, as a C path.
+private func rawPath(_ base: String, _ tail: [UInt8]) -> [CChar] {
+    (Array(base.utf8) + tail + [0]).map { CChar(bitPattern: $0) }
+}
+
+private struct RawPathError: Error { var what: String }
+
+private func makeFolder(_ base: String, _ name: [UInt8]) throws {
+    guard mkdir(rawPath(base, name), 0o755) == 0 else { throw RawPathError(what: "mkdir: \(String(cString: strerror(errno)))") }
+}
+
+private func makeFile(_ base: String, _ name: [UInt8], _ text: String) throws {
+    let fd = open(rawPath(base, name), O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard fd >= 0 else { throw RawPathError(what: "open: \(String(cString: strerror(errno)))") }
+    defer { close(fd) }
+    let bytes = Array(text.utf8)
+    guard write(fd, bytes, bytes.count) == bytes.count else { throw RawPathError(what: "write") }
+}
+
+private func rename(_ base: String, _ name: [UInt8], to newName: String) throws {
+    guard Glibc.rename(rawPath(base, name), base + newName) == 0 else { throw RawPathError(what: "rename") }
+}
+
+/// Removes a folder whatever its entries are named (FileManager needs UTF-8 names).
+private func removeTree(_ path: String) {
+    _ = try? runProgram("/bin/rm", ["-rf", path])
 }

@@ -83,6 +83,10 @@ public struct Indexer: Sendable {
         } catch {
             throw IndexStore.storageError(error, path: database)
         }
+        report.folderWarnings = listing.folderWarnings
+        if !listing.badNames.isEmpty {
+            report.rejected = (report.rejected + listing.badNames).sorted { CorpusWalker.precedes($0.path, $1.path) }
+        }
         report.seconds = Date().timeIntervalSince(started)
         return report
     }
