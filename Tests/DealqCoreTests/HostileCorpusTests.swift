@@ -115,6 +115,30 @@ import Glibc
         #expect(query.status == 0, "\(query.stderr)")
         #expect(query.stdout == "deals\n1\n")
     }
+
+    // MARK: - Files deleted during a run
+
+    @Test func aFileDeletedBeforeItIsReadIsSimplyGone() throws {
+        let folder = TemporaryFolder()
+        folder.write("c/a.md", dealText())
+        folder.write("c/b.md", dealText(id: "B"))
+        let vanish = ["DEALQ_TEST_VANISH_BEFORE_READ": "b.md"]
+        let first = try runDealq(["index", folder.path + "/c"], environment: vanish)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr == "")
+        #expect(first.stdout.contains("1 deal"))
+        // An indexed file changed, then deleted before the refresh reads it, leaves the index.
+        folder.write("c/b.md", dealText(id: "B"))
+        #expect(try runDealq(["index", folder.path + "/c"]).stdout.contains("2 deals"))
+        folder.write("c/b.md", dealText(id: "B", body: "Changed.\n"))
+        let refresh = try runDealq(["--corpus", folder.path + "/c", "--format", "csv", "count"], environment: vanish)
+        #expect(refresh.status == 0, "\(refresh.stderr)")
+        #expect(refresh.stderr == "")
+        #expect(refresh.stdout == "deals\n1\n")
+        let after = try runDealq(["index", folder.path + "/c", "--format", "json"])
+        #expect(after.status == 0, "\(after.stderr)")
+        #expect(after.stdout.contains("\"deals\" : 1") || after.stdout.contains("\"deals\":1"))
+    }
 }
 
 /// `base` followed by raw name bytes, as a C path.

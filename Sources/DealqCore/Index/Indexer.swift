@@ -174,7 +174,7 @@ public struct Indexer: Sendable {
                 try session.finish(removed: removed)
                 try Self.storeFolders(listing.folders, db)
                 report = session.report
-                report.unchanged = files.count - report.new - report.changed
+                report.unchanged = files.count - report.new - report.changed - session.vanished
                 try writeMeta(db, config: config, scanStarted: scanStarted)
                 return .commit
             }
