@@ -95,6 +95,16 @@ import Glibc
         #expect(FileName.escaped(Array("plain.md".utf8)) == "plain.md")
     }
 
+    @Test func foldersNamedBeyondASCIIAreWalkedToTheBottom() throws {
+        let folder = TemporaryFolder()
+        folder.write("c/a/b/café/e.md", dealText(id: "E"))
+        folder.write("c/a/b/café/deep/d.md", dealText(id: "D"))
+        folder.write("c/a/b/cafe\u{301}/deep/f.md", dealText(id: "F"))
+        let index = try runDealq(["index", folder.path + "/c"])
+        #expect(index.status == 0, "\(index.stderr)")
+        #expect(index.stdout.contains("3 deals"))
+    }
+
     /// Run as the unprivileged `nobody` (root reads every folder), a folder
     /// without permissions is left out with a warning and the rest is indexed.
     @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))

@@ -177,7 +177,8 @@ enum CorpusWalker {
             folders += subfolders
             return
         }
-        let root = relative.isEmpty ? path : String(path.dropLast(relative.utf8.count + 1))
+        // Cut in bytes: a character count is off for names such as "café".
+        let root = relative.isEmpty ? path : String(decoding: path.utf8.dropLast(relative.utf8.count + 1), as: UTF8.self)
         for folder in subfolders { try walk(path: root + "/" + folder, relative: folder, into: &result, recurse: true, folders: &folders) }
     }
 
