@@ -63,6 +63,11 @@ import Glibc
         #expect(index.status == 1)
         #expect(index.stderr.hasPrefix("folder-\\xff: warning: the folder name is not valid UTF-8"))
         #expect(index.stdout.contains("1 deal"))
+        let json = try runDealq(["index", folder.path + "/c", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let left = try #require(object["folders_left_out"] as? [[String: String]])
+        #expect(left == [["path": "folder-\\xff",
+                          "message": "the folder name is not valid UTF-8; its files are not indexed (rename the folder)"]])
         // Renamed, the folder is indexed on the next run.
         try rename(folder.path + "/c/", Array("folder-".utf8) + [0xFF], to: "folder-ok")
         let fixed = try runDealq(["index", folder.path + "/c"])
