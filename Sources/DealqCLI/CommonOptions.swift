@@ -91,6 +91,7 @@ struct CommonOptions: ParsableArguments {
                 if let progress { callback = { progress.update($0) } }
                 let report = try indexer.run(progress: callback, waiting: Output.waitingForIndex)
                 progress?.clear()
+                for warning in report.folderWarnings { Output.err(warning.description) }
                 if report.changedAnything && !report.rejected.isEmpty {
                     Output.err("note: \(Format.plural(report.rejected.count, "file")) of the corpus rejected; 'dealq index' lists them")
                 }

@@ -10,8 +10,10 @@ struct IndexCommand: ParsableCommand {
             Reads every deal summary under CORPUS into a SQLite index (default \
             CORPUS/.dealq/index.sqlite), re-reading only files that changed. Rejected files are \
             listed on stderr as path:line:col: error: message, one line for each problem found in the file.
-            Exit status: 0 nothing rejected; 1 some file rejected (all others indexed) or the \
-            index could not be written; 2 usage error.
+            A folder that cannot be read (or whose name is not UTF-8) is listed as \
+            path: warning: message and left out; the next run tries it again.
+            Exit status: 0 nothing rejected; 1 some file rejected or folder left out (all others \
+            indexed) or the index could not be written; 2 usage error.
             """)
 
     enum SummaryFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -50,6 +52,7 @@ struct IndexCommand: ParsableCommand {
             Output.err(error.diagnosticLine)
             throw Exit(status: 1)
         }
+        for warning in report.folderWarnings { Output.err(warning.description) }
         // Every rejected file is listed; warnings (files that were read, with a
         // remark) are summed up past the first few so they do not bury the errors.
         let shownWarnings = format == .json ? report.warnings.count : 10
@@ -64,7 +67,7 @@ struct IndexCommand: ParsableCommand {
         case .json: Output.out(IndexSummary.json(report, database: dbPath))
         case .text: Output.out(IndexSummary.text(report, database: dbPath, corpus: corpusPath))
         }
-        if !report.rejected.isEmpty { throw Exit(status: 1) }
+        if !report.rejected.isEmpty || !report.folderWarnings.isEmpty { throw Exit(status: 1) }
     }
 
     /// `DEALQ_TEST_KILL_AFTER_FILES=N`: tests stop the run with SIGKILL once N files

@@ -22,6 +22,7 @@ enum IndexSummary {
         let object: [String: Any] = [
             "deals": r.deals, "new": r.new, "changed": r.changed, "removed": r.removed, "unchanged": r.unchanged,
             "skipped": r.skipped, "rejected": DiagnosticJSON.rejections(r.rejected), "warnings": DiagnosticJSON.objects(r.warnings),
+            "folders_left_out": r.folderWarnings.map { ["path": $0.path, "message": $0.message] },
             "rebuilt": r.rebuilt, "seconds": (r.seconds * 1000).rounded() / 1000, "index": database,
         ]
         return DiagnosticJSON.encode(object)

@@ -25,6 +25,17 @@ struct FolderStat: Sendable, Equatable {
 struct Listing: Sendable {
     var files: [FileStat] = []
     var folders: [FolderStat] = []
+    /// Folders left out (unreadable, gone, or named in bytes that are not UTF-8), in path order.
+    var folderWarnings: [FolderWarning] = []
+    /// Markdown files whose names are not UTF-8: rejected, never read.
+    var badNames: [FileDiagnostic] = []
+
+    mutating func add(_ other: Listing) {
+        files += other.files
+        folders += other.folders
+        folderWarnings += other.folderWarnings
+        badNames += other.badNames
+    }
 }
 
 /// Finds the `*.md` files of a corpus: names starting with `.` skipped,
@@ -69,14 +80,14 @@ enum CorpusWalker {
         }
         for part in parts.all() {
             switch part {
-            case .success(let listing):
-                result.files += listing.files
-                result.folders += listing.folders
+            case .success(let listing): result.add(listing)
             case .failure(let error): throw error
             }
         }
         result.files.sort { precedes($0.path, $1.path) }
         result.folders.sort { precedes($0.path, $1.path) }
+        result.folderWarnings.sort { precedes($0.path, $1.path) }
+        result.badNames.sort { precedes($0.path, $1.path) }
         return result
     }
 
@@ -105,7 +116,11 @@ enum CorpusWalker {
     private static func walk(path: String, relative: String, into result: inout Listing, recurse: Bool,
                              folders: inout [String]) throws(Failure) {
         guard let dir = opendir(path) else {
-            throw Failure(path: relative.isEmpty ? "." : relative, reason: String(cString: strerror(errno)))
+            let reason = String(cString: strerror(errno))
+            if relative.isEmpty { throw Failure(path: ".", reason: reason) }
+            // One folder that cannot be read does not stop the walk.
+            result.folderWarnings.append(FolderWarning(path: relative, message: "cannot read the folder (\(reason)); its files are not indexed"))
+            return
         }
         defer { closedir(dir) }
         let fd = dirfd(dir)
@@ -115,7 +130,7 @@ enum CorpusWalker {
         }
         var subfolders: [String] = []
         while let entry = readdir(dir) {
-            let found: (isDir: Bool, isMarkdown: Bool, name: String)? = withUnsafePointer(to: &entry.pointee.d_name) { raw in
+            let found: (isDir: Bool, isMarkdown: Bool, name: String?, escaped: String)? = withUnsafePointer(to: &entry.pointee.d_name) { raw in
                 raw.withMemoryRebound(to: UInt8.self, capacity: 256) { name in
                     if name[0] == 0x2E { return nil }  // "." and hidden names
                     let length = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
@@ -133,24 +148,37 @@ enum CorpusWalker {
                         && name[length - 3] == 0x2E && name[length - 2] == 0x6D && name[length - 1] == 0x64  // ".md"
                     let isDir = type == UInt8(DT_DIR)
                     guard isDir || isMarkdown else { return nil }
-                    return (isDir, isMarkdown, String(decoding: UnsafeBufferPointer(start: name, count: length), as: UTF8.self))
+                    let bytes = UnsafeBufferPointer(start: name, count: length)
+                    guard let text = FileName.text(bytes) else { return (isDir, isMarkdown, nil, FileName.escaped(bytes)) }
+                    return (isDir, isMarkdown, text, text)
                 }
             }
             guard let found else { continue }
-            let rel = relative.isEmpty ? found.name : relative + "/" + found.name
+            guard let foundName = found.name else {
+                let shown = relative.isEmpty ? found.escaped : relative + "/" + found.escaped
+                if found.isDir {
+                    result.folderWarnings.append(FolderWarning(path: shown, message: "the folder name is not valid UTF-8; its files are not indexed (rename the folder)"))
+                } else {
+                    result.badNames.append(FileDiagnostic(path: shown, line: 1, column: 1,
+                                                          message: "the file name is not valid UTF-8; the file is not indexed (rename it)"))
+                }
+                continue
+            }
+            let rel = relative.isEmpty ? foundName : relative + "/" + foundName
             if found.isDir {
                 subfolders.append(rel)
                 continue
             }
             var info = stat()
-            guard fstatat(fd, found.name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            guard fstatat(fd, foundName, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             result.files.append(FileStat(path: rel, size: Int64(info.st_size), mtimeNanoseconds: info.st_mtim.nanoseconds))
         }
         guard recurse else {
             folders += subfolders
             return
         }
-        let root = relative.isEmpty ? path : String(path.dropLast(relative.utf8.count + 1))
+        // Cut in bytes: a character count is off for names such as "café".
+        let root = relative.isEmpty ? path : String(decoding: path.utf8.dropLast(relative.utf8.count + 1), as: UTF8.self)
         for folder in subfolders { try walk(path: root + "/" + folder, relative: folder, into: &result, recurse: true, folders: &folders) }
     }
 

@@ -13,6 +13,8 @@ public struct IndexReport: Sendable, Equatable {
     public var rejected: [FileDiagnostic] = []
     /// Warnings about the files read in this run.
     public var warnings: [FileDiagnostic] = []
+    /// Folders of the corpus that could not be walked, in path order; the next run tries them again.
+    public var folderWarnings: [FolderWarning] = []
     /// True when the whole index was built anew (first run, `dealq.yml` changed, schema changed).
     public var rebuilt = false
     public var seconds = 0.0

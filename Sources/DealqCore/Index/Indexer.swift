@@ -55,6 +55,7 @@ public struct Indexer: Sendable {
             lock.acquire()
         }
         defer { lock.release() }
+        LeftoverBuilds.removeDead(next: database)
         let started = Date()
         let scanStarted = Self.nowNanoseconds()
         let config = try loadConfig()
@@ -81,6 +82,10 @@ public struct Indexer: Sendable {
             }
         } catch {
             throw IndexStore.storageError(error, path: database)
+        }
+        report.folderWarnings = listing.folderWarnings
+        if !listing.badNames.isEmpty {
+            report.rejected = (report.rejected + listing.badNames).sorted { CorpusWalker.precedes($0.path, $1.path) }
         }
         report.seconds = Date().timeIntervalSince(started)
         return report
@@ -169,7 +174,7 @@ public struct Indexer: Sendable {
                 try session.finish(removed: removed)
                 try Self.storeFolders(listing.folders, db)
                 report = session.report
-                report.unchanged = files.count - report.new - report.changed
+                report.unchanged = files.count - report.new - report.changed - session.vanished
                 try writeMeta(db, config: config, scanStarted: scanStarted)
                 return .commit
             }

@@ -5,8 +5,10 @@ import Foundation
 struct ParsedItem: Sendable {
     var stat: FileStat
     var hash: String
-    /// nil when the content hash equals the one already indexed.
+    /// nil when the content hash equals the one already indexed, or when the file is gone.
     var parsed: ParsedFile?
+    /// The file was deleted between the listing and the reading: it is simply not in the corpus.
+    var vanished = false
 }
 
 /// Reads and parses files on all cores, a batch ahead of the writer.
@@ -42,7 +44,9 @@ struct ParsePipeline: Sendable {
     }
 
     static func parse(_ stat: FileStat, corpus: String, config: CorpusConfig, knownHash: String?) -> ParsedItem {
+        if let victim = vanishBeforeRead, victim == stat.path { unlink(corpus + "/" + stat.path) }
         guard let bytes = CorpusWalker.contents(of: corpus + "/" + stat.path) else {
+            if errno == ENOENT { return ParsedItem(stat: stat, hash: "", parsed: nil, vanished: true) }
             let diagnostic = FileDiagnostic(path: stat.path, line: 1, column: 1, message: "cannot read the file: \(String(cString: strerror(errno)))")
             return ParsedItem(stat: stat, hash: "unreadable", parsed: .rejected(diagnostic))
         }
@@ -51,6 +55,10 @@ struct ParsePipeline: Sendable {
         return ParsedItem(stat: stat, hash: hash, parsed: DealParser.parse(bytes, path: stat.path, config: config))
     }
 }
+
+/// `DEALQ_TEST_VANISH_BEFORE_READ=PATH`: tests delete that corpus file after the
+/// listing and just before it is read, to show a file deleted mid-run is simply gone.
+private let vanishBeforeRead = ProcessInfo.processInfo.environment["DEALQ_TEST_VANISH_BEFORE_READ"]
 
 /// Results of one batch, filled by many threads, and a signal when all are in.
 private final class PendingBatch: @unchecked Sendable {

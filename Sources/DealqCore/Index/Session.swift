@@ -10,6 +10,8 @@ struct Session {
     let old: [String: FileRecord]
     let writer: DealWriter
     var report = IndexReport()
+    /// Files listed but deleted before they were read.
+    private(set) var vanished = 0
     /// Ids whose set of files changed in this run: duplicates among them are resolved at the end.
     private var touchedIDs = Set<String>()
     private let upsertFile: Statement
@@ -42,6 +44,15 @@ struct Session {
     private mutating func apply(_ item: ParsedItem) throws {
         let path = item.stat.path
         let record = old[path]
+        if item.vanished {
+            vanished += 1
+            if let record {
+                try forget(path: path, record: record)
+                try db.execute(sql: "DELETE FROM files WHERE path = ?", arguments: [path])
+                report.removed += 1
+            }
+            return
+        }
         guard let parsed = item.parsed else {
             touchFile.setUncheckedArguments([item.stat.size, item.stat.mtimeNanoseconds, path])
             try touchFile.execute()
@@ -95,7 +106,12 @@ struct Session {
         for row in waiting {
             let stat = FileStat(path: row[0], size: row[1], mtimeNanoseconds: row[2])
             let item = ParsePipeline.parse(stat, corpus: corpus, config: config, knownHash: nil)
-            try store(item.parsed!, stat: stat, hash: item.hash)
+            guard let parsed = item.parsed else {
+                try db.execute(sql: "DELETE FROM files WHERE path = ?", arguments: [stat.path])
+                report.removed += 1
+                continue
+            }
+            try store(parsed, stat: stat, hash: item.hash)
         }
 
         let candidates: [String]
