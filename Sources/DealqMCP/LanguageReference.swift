@@ -628,9 +628,13 @@ and every rejected file and warning on stderr, as
 `path:line:col: error: message` (see [the corpus format](corpus-format.md#rejected-files-and-warnings)).
 `--format json` prints `{"deals", "new", "changed", "removed", "unchanged",
 "skipped", "rejected": [{"path", "line", "column", "message", "more"}], "warnings":
-[…], "rebuilt", "seconds", "index"}` (`more`: a rejected file's other errors, `[{"line", "column", "message"}]`). Exit status 0 when nothing was rejected,
-1 when a file was rejected (the others are indexed) or `dealq.yml` is
-invalid, 2 for a usage error.
+[…], "folders_left_out": [{"path", "message"}], "rebuilt", "seconds", "index"}` (`more`: a rejected file's other errors, `[{"line", "column", "message"}]`).
+A folder that cannot be read, or whose name is not UTF-8, is left out with a
+`path: warning: …` line (its name's bad bytes written `\xff`) and tried again
+next time; everything else is indexed. A file whose name is not UTF-8 is
+rejected. Exit status 0 when nothing was rejected or left out,
+1 when a file was rejected or a folder left out (the others are indexed) or `dealq.yml` is
+invalid, 2 for a usage error. A query's refresh prints the same warnings and still answers.
 
 ### `dealq "QUERY"`: answer a question
 
