@@ -10,9 +10,8 @@ enum DiagnosticJSON {
 
     /// Rejected files: each file's first error as in `objects`, the others under `more`, in file order.
     static func rejections(_ list: [FileDiagnostic]) -> [[String: Any]] {
-        list.map { d in
-            ["path": d.path, "line": d.line, "column": d.column, "message": d.message,
-             "more": d.more.map { ["line": $0.line, "column": $0.column, "message": $0.message] }]
+        zip(objects(list), list).map { object, d in
+            object.merging(["more": d.more.map { ["line": $0.line, "column": $0.column, "message": $0.message] }]) { _, more in more }
         }
     }
 
