@@ -67,7 +67,9 @@ struct CommonOptions: ParsableArguments {
     }
 
     /// Refreshes the index (or warns that it is stale), then opens it. The
-    /// progress line shows only on a terminal, and never in batch mode.
+    /// progress line shows only on a terminal, and never in batch mode. An
+    /// index that cannot be written is answered from as it is, with a warning;
+    /// a damaged one is moved aside and rebuilt (not with `--no-refresh`).
     func openEngine(showProgress: Bool = true) throws -> QueryEngine {
         // A query run far from any corpus would otherwise index the folder it
         // was typed in (a home folder, say): ask where the corpus is instead.
@@ -86,21 +88,79 @@ struct CommonOptions: ParsableArguments {
                                + "since it was built); answering from it as it is")
                 }
             } else {
-                let progress = showProgress && Output.stderrIsTerminal ? ProgressLine() : nil
-                var callback: (@Sendable (IndexProgress) -> Void)?
-                if let progress { callback = { progress.update($0) } }
-                let report = try indexer.run(progress: callback, waiting: Output.waitingForIndex)
-                progress?.clear()
-                for warning in report.folderWarnings { Output.err(warning.description) }
-                if report.changedAnything && !report.rejected.isEmpty {
-                    Output.err("note: \(Format.plural(report.rejected.count, "file")) of the corpus rejected; 'dealq index' lists them")
-                }
+                try refresh(indexer, showProgress: showProgress)
             }
-            return try QueryEngine(database: databasePath)
+            do {
+                return try QueryEngine(database: databasePath)
+            } catch .corrupt(_, let reason) where !noRefresh {
+                return try heal(QueryEngine.damagedFile(databasePath, reason: reason))
+            }
         } catch {
             Output.err(error.diagnosticLine)
             throw Exit(status: 1)
         }
+    }
+
+    /// Brings the index up to date before a query; one that cannot be written is used as it is.
+    private func refresh(_ indexer: Indexer, showProgress: Bool) throws(IndexError) {
+        let progress = showProgress && Output.stderrIsTerminal ? ProgressLine() : nil
+        var callback: (@Sendable (IndexProgress) -> Void)?
+        if let progress { callback = { progress.update($0) } }
+        let report: IndexReport
+        do {
+            report = try indexer.run(progress: callback, waiting: Output.waitingForIndex)
+        } catch .readOnly(let path, let reason) where FileManager.default.fileExists(atPath: path) {
+            progress?.clear()
+            Output.err("warning: cannot refresh the index '\(path)' (\(reason)); answering from it as it is, which may be stale")
+            return
+        } catch {
+            progress?.clear()
+            throw error
+        }
+        progress?.clear()
+        Self.warnMovedAside(report, database: databasePath)
+        for warning in report.folderWarnings { Output.err(warning.description) }
+        if report.changedAnything && !report.rejected.isEmpty {
+            Output.err("note: \(Format.plural(report.rejected.count, "file")) of the corpus rejected; 'dealq index' lists them")
+        }
+    }
+
+    /// Moves a damaged index aside, builds a fresh one and opens it.
+    private func heal(_ damaged: DamagedFile?) throws(IndexError) -> QueryEngine {
+        let indexer = Indexer(corpus: corpusPath, database: databasePath)
+        let report = try indexer.run(damagedFile: damaged, waiting: Output.waitingForIndex)
+        Self.warnMovedAside(report, database: databasePath)
+        return try QueryEngine(database: databasePath)
+    }
+
+    /// Runs `body` on the engine. When it finds the index damaged and this
+    /// command refreshes (it is a writer), the index is moved aside and rebuilt,
+    /// and `body` runs once more on the fresh one; otherwise the failure is printed.
+    func healing<T>(_ engine: QueryEngine, text: String, _ body: (QueryEngine) throws(QueryFailure) -> T) throws -> T {
+        do {
+            return try body(engine)
+        } catch {
+            guard !noRefresh, let damage = engine.damage else { throw Self.fail(error, text: text) }
+            let fresh: QueryEngine
+            do {
+                fresh = try heal(damage)
+            } catch {
+                Output.err(error.diagnosticLine)
+                throw Exit(status: 1)
+            }
+            do {
+                return try body(fresh)
+            } catch {
+                throw Self.fail(error, text: text)
+            }
+        }
+    }
+
+    /// The warning for a damaged index that a run moved aside.
+    static func warnMovedAside(_ report: IndexReport, database: String) {
+        guard let aside = report.movedAside else { return }
+        Output.err("warning: the index '\(database)' was damaged (\(aside.reason)); it was moved to '\(aside.path)' "
+                   + "and a fresh one was built from the corpus")
     }
 
     func write(_ text: String) throws {

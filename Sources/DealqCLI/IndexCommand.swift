@@ -52,6 +52,7 @@ struct IndexCommand: ParsableCommand {
             Output.err(error.diagnosticLine)
             throw Exit(status: 1)
         }
+        CommonOptions.warnMovedAside(report, database: dbPath)
         for warning in report.folderWarnings { Output.err(warning.description) }
         // Every rejected file is listed; warnings (files that were read, with a
         // remark) are summed up past the first few so they do not bury the errors.

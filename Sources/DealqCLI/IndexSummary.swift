@@ -23,7 +23,7 @@ enum IndexSummary {
             "deals": r.deals, "new": r.new, "changed": r.changed, "removed": r.removed, "unchanged": r.unchanged,
             "skipped": r.skipped, "rejected": DiagnosticJSON.rejections(r.rejected), "warnings": DiagnosticJSON.objects(r.warnings),
             "folders_left_out": r.folderWarnings.map { ["path": $0.path, "message": $0.message] },
-            "rebuilt": r.rebuilt, "seconds": (r.seconds * 1000).rounded() / 1000, "index": database,
+            "rebuilt": r.rebuilt, "moved_aside": r.movedAside.map { ["path": $0.path, "reason": $0.reason] } as Any? ?? NSNull(), "seconds": (r.seconds * 1000).rounded() / 1000, "index": database,
         ]
         return DiagnosticJSON.encode(object)
     }

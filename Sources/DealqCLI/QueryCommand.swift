@@ -49,12 +49,9 @@ struct QueryCommand: ParsableCommand {
         let format = try options.outputFormat()
         let today = try options.todayDate()
         let engine = try options.openEngine()
-        let answer: Answer
-        do {
-            answer = try engine.answer(text, today: today, defaultLimit: Paging.defaultLimit(for: format),
-                                       minimumGroupSize: options.minimumGroupSize)
-        } catch {
-            throw CommonOptions.fail(error, text: text)
+        let answer = try options.healing(engine, text: text) { engine throws(QueryFailure) in
+            try engine.answer(text, today: today, defaultLimit: Paging.defaultLimit(for: format),
+                              minimumGroupSize: options.minimumGroupSize)
         }
         for note in answer.notes { Output.err("note: \(note.message)") }
         try options.write(render(answer.table, as: format, options: options.renderOptions()))
@@ -75,12 +72,11 @@ struct ExplainCommand: ParsableCommand {
         let text = query.joined(separator: " ")
         let today = try options.todayDate()
         let engine = try options.openEngine()
-        do {
-            // What table output would run (its default page).
-            try options.write(try engine.explain(text, today: today, defaultLimit: Paging.defaultLimit(for: .table)))
-        } catch let failure as QueryFailure {
-            throw CommonOptions.fail(failure, text: text)
+        // What table output would run (its default page).
+        let plan = try options.healing(engine, text: text) { engine throws(QueryFailure) in
+            try engine.explain(text, today: today, defaultLimit: Paging.defaultLimit(for: .table))
         }
+        try options.write(plan)
     }
 }
 
@@ -97,11 +93,9 @@ struct FacetsCommand: ParsableCommand {
     mutating func run() throws {
         let format = try options.outputFormat()
         let engine = try options.openEngine()
-        let listing: [(facet: Catalog.Facet, values: [(String, Int)])]
-        do {
-            listing = try engine.facets(only: facet, top: Listings.valuesShown(only: facet))
-        } catch {
-            throw CommonOptions.fail(error, text: facet ?? "")
+        let facet = facet
+        let listing = try options.healing(engine, text: facet ?? "") { engine throws(QueryFailure) in
+            try engine.facets(only: facet, top: Listings.valuesShown(only: facet))
         }
         try options.write(render(Listings.facets(listing), as: format, options: options.renderOptions()))
     }

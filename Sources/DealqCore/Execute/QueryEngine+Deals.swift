@@ -16,7 +16,7 @@ extension QueryEngine {
                 try String.fetchOne(db, sql: "SELECT path FROM deals WHERE id = ? ORDER BY path LIMIT 1", arguments: [id])
             }
         } catch {
-            throw .runtime(IndexStore.storageError(error, path: database).description)
+            throw .runtime(failure(error).description)
         }
     }
 
@@ -28,7 +28,7 @@ extension QueryEngine {
                 return CorpusSpan(deals: row?["n"] ?? 0, firstClosed: row?["first"], lastClosed: row?["last"])
             }
         } catch {
-            throw .runtime(IndexStore.storageError(error, path: database).description)
+            throw .runtime(failure(error).description)
         }
     }
 

@@ -47,7 +47,7 @@ extension QueryEngine {
                 return table
             }
         } catch {
-            throw .runtime(IndexStore.storageError(error, path: database).description)
+            throw .runtime(failure(error).description)
         }
     }
 }

@@ -25,6 +25,16 @@ public final class QueryEngine: @unchecked Sendable {
     public let catalog: Catalog
     public let aliases: [String: String]
     let queue: DatabaseQueue
+    /// The file this engine opened (its device and inode).
+    let file: FileIdentity?
+    /// Set when a statement found the index damaged: what a writer should move aside and rebuild.
+    public var damage: DamagedFile? {
+        damageLock.lock()
+        defer { damageLock.unlock() }
+        return seenDamage
+    }
+    private var seenDamage: DamagedFile?
+    private let damageLock = NSLock()
     /// A second connection for ranking text matches in parallel, opened when first needed.
     private var helperQueue: DatabaseQueue?
     private let helperLock = NSLock()
@@ -35,18 +45,22 @@ public final class QueryEngine: @unchecked Sendable {
     func helper() -> DatabaseQueue? {
         helperLock.lock()
         defer { helperLock.unlock() }
-        if helperQueue == nil { helperQueue = try? DatabaseQueue(path: database, configuration: IndexStore.readOnlyConfiguration()) }
+        if helperQueue == nil { helperQueue = try? IndexStore.openForReading(database) }
         return helperQueue
     }
 
     public init(database: String) throws(IndexError) {
         self.database = database
-        guard case .index(let version, _) = try IndexStore.inspect(database, readFingerprint: false) else { throw .missing(path: database) }
-        guard version == Schema.version else {
-            throw .storage(path: database, detail: "it was built by another version of dealq; run 'dealq index --rebuild'")
+        switch try IndexStore.inspect(database, readFingerprint: false) {
+        case .none: throw .missing(path: database)
+        case .damaged(let reason): throw .corrupt(path: database, detail: reason)
+        case .index(let version, _):
+            guard version == Schema.version else {
+                throw .storage(path: database, detail: "it was built by another version of dealq; run 'dealq index --rebuild'")
+            }
         }
         do {
-            queue = try DatabaseQueue(path: database, configuration: IndexStore.readOnlyConfiguration())
+            (queue, file) = try IndexStore.openIdentified(database)
             (catalog, aliases) = try queue.read { db in
                 var kinds: [String: Set<String>] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT name, kind FROM custom_kinds") {
@@ -94,7 +108,7 @@ public final class QueryEngine: @unchecked Sendable {
             let hints = hints(text, checked: checked.query, notes: checked.notes, table: table)
             return Answer(table: table, notes: checked.notes + hints.map { $0.0.diagnostic($0.1) }, hints: hints.map(\.0))
         } catch {
-            throw .runtime(IndexStore.storageError(error, path: database).description)
+            throw .runtime(failure(error).description)
         }
     }
 
@@ -134,7 +148,7 @@ public final class QueryEngine: @unchecked Sendable {
                 }
             }
         } catch {
-            throw .runtime(IndexStore.storageError(error, path: database).description)
+            throw .runtime(failure(error).description)
         }
         return out
     }
@@ -165,8 +179,26 @@ public final class QueryEngine: @unchecked Sendable {
                 }
             }
         } catch {
-            throw .runtime(IndexStore.storageError(error, path: database).description)
+            throw .runtime(failure(error).description)
         }
+    }
+}
+
+extension QueryEngine {
+    /// The failure in words; a damaged index is remembered in `damage`.
+    func failure(_ error: any Error) -> IndexError {
+        let mapped = IndexStore.storageError(error, path: database)
+        if case .corrupt(_, let reason) = mapped, let file {
+            damageLock.lock()
+            seenDamage = DamagedFile(identity: file, reason: reason)
+            damageLock.unlock()
+        }
+        return mapped
+    }
+
+    /// The file at `database` now, for a writer to tell whether a damaged index is still in place.
+    public static func damagedFile(_ database: String, reason: String) -> DamagedFile? {
+        IndexStore.identity(database).map { DamagedFile(identity: $0, reason: reason) }
     }
 }
 

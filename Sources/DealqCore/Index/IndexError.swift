@@ -6,10 +6,12 @@ public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
     case corpus(path: String, reason: String)
     /// The file at the index path is not a dealq index; it was not touched.
     case notAnIndex(path: String, reason: String)
-    /// The index file is damaged.
+    /// The index file is damaged, and this command does not write (`--no-refresh`).
     case corrupt(path: String, detail: String)
     /// No index yet (queries with `--no-refresh`).
     case missing(path: String)
+    /// The index (or its folder) cannot be written; a query answers from it as it is.
+    case readOnly(path: String, reason: String)
     /// SQLite or the file system failed.
     case storage(path: String, detail: String)
 
@@ -28,9 +30,11 @@ public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notAnIndex(let path, let reason):
             return "'\(path)' is not a dealq index (\(reason)); it was left untouched: move it away or choose another path with --db"
         case .corrupt(let path, let detail):
-            return "the index '\(path)' is damaged (\(detail)); delete it and run 'dealq index' to rebuild it"
+            return "the index '\(path)' is damaged (\(detail)); run 'dealq index --rebuild' to build a fresh one"
         case .missing(let path):
             return "no index at '\(path)'; run 'dealq index' first"
+        case .readOnly(let path, let reason):
+            return "cannot write the index '\(path)': \(reason)"
         case .storage(let path, let detail):
             return "cannot write the index '\(path)': \(detail)"
         }

@@ -17,6 +17,8 @@ public struct IndexReport: Sendable, Equatable {
     public var folderWarnings: [FolderWarning] = []
     /// True when the whole index was built anew (first run, `dealq.yml` changed, schema changed).
     public var rebuilt = false
+    /// A damaged index this run found, moved aside and rebuilt.
+    public var movedAside: MovedAside?
     public var seconds = 0.0
 
     public init() {}
@@ -35,5 +37,24 @@ public struct IndexProgress: Sendable {
     public var remainingSeconds: Double? {
         guard done > 0, rate > 0 else { return nil }
         return Double(total - done) / rate
+    }
+}
+
+/// A damaged index moved aside (`index.sqlite.damaged-TIMESTAMP`) before a fresh one took its place.
+public struct MovedAside: Sendable, Equatable {
+    /// Where the damaged file is now.
+    public var path: String
+    /// What was wrong with it, in words.
+    public var reason: String
+}
+
+/// An index file a reader found damaged: which file, and what it met.
+public struct DamagedFile: Sendable, Equatable {
+    public var identity: FileIdentity
+    public var reason: String
+
+    public init(identity: FileIdentity, reason: String) {
+        self.identity = identity
+        self.reason = reason
     }
 }

@@ -41,14 +41,19 @@ public struct Indexer: Sendable {
     }
 
     /// Brings the index up to date with the corpus.
+    ///
+    /// A damaged index (see `IndexStore`) is moved aside as
+    /// `index.sqlite.damaged-TIMESTAMP` and built anew; the report says so.
     /// - Parameters:
+    ///   - damagedFile: the index file a reader found damaged (`QueryEngine.damage`):
+    ///     when it is still the one in place, it is moved aside and rebuilt.
     ///   - progress: called from the indexing thread as files are read.
     ///   - waiting: called once when another process is indexing; this one then
-    ///     waits for it (see `IndexLock`).
-    public func run(forceRebuild: Bool = false, progress: (@Sendable (IndexProgress) -> Void)? = nil,
+    ///     waits for it (see `IndexLock`), a `--rebuild` included.
+    public func run(forceRebuild: Bool = false, damagedFile: DamagedFile? = nil,
+                    progress: (@Sendable (IndexProgress) -> Void)? = nil,
                     waiting: (() -> Void)? = nil) throws(IndexError) -> IndexReport {
-        let folder = (database as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        try prepareFolder()
         let lock = IndexLock(database: database)
         if !lock.tryAcquire() {
             waiting?()
@@ -59,10 +64,18 @@ public struct Indexer: Sendable {
         let started = Date()
         let scanStarted = Self.nowNanoseconds()
         let config = try loadConfig()
-        let existing = try IndexStore.inspect(database)
+        var existing = try IndexStore.inspect(database, checkSize: true)
+        if let damagedFile, case .index = existing, IndexStore.identity(database) == damagedFile.identity {
+            existing = .damaged(reason: damagedFile.reason)
+        }
+        if forceRebuild, case .index = existing, let reason = IndexStore.quickCheck(database) {
+            existing = .damaged(reason: reason)
+        }
         let rebuild: Bool
+        var damage: String?
         switch existing {
         case .none: rebuild = true
+        case .damaged(let reason): (rebuild, damage) = (true, reason)
         case .index(let version, let fingerprint):
             rebuild = forceRebuild || version != Schema.version || fingerprint != config.fingerprint
         }
@@ -74,11 +87,21 @@ public struct Indexer: Sendable {
         }
         var report: IndexReport
         do {
-            if rebuild {
-                report = try build(listing, config: config, progress: progress, started: started, scanStarted: scanStarted)
-                report.rebuilt = true
+            if !rebuild {
+                do {
+                    report = try refresh(listing, config: config, progress: progress, started: started, scanStarted: scanStarted)
+                } catch where IndexStore.damage(error) != nil {
+                    damage = IndexStore.damage(error)
+                    report = IndexReport()
+                }
             } else {
-                report = try refresh(listing, config: config, progress: progress, started: started, scanStarted: scanStarted)
+                report = IndexReport()
+            }
+            if rebuild || damage != nil {
+                report = try build(listing, config: config, damaged: damage != nil, progress: progress, started: started,
+                                   scanStarted: scanStarted)
+                report.rebuilt = true
+                if let damage, let aside = report.movedAside?.path { report.movedAside = MovedAside(path: aside, reason: damage) }
             }
         } catch {
             throw IndexStore.storageError(error, path: database)
@@ -91,15 +114,31 @@ public struct Indexer: Sendable {
         return report
     }
 
+    /// Makes the index's folder, and fails in words when the index cannot be written there.
+    private func prepareFolder() throws(IndexError) {
+        let folder = (database as NSString).deletingLastPathComponent
+        guard !folder.isEmpty else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .readOnly(path: database, reason: "cannot create the folder '\(folder)' (\(StorageWords.describe(error))); "
+                            + "choose a writable place with --db")
+        }
+        if access(database, F_OK) == 0, access(database, W_OK) != 0 {
+            throw .readOnly(path: database, reason: "the file is read-only")
+        }
+        if access(folder, W_OK) != 0 {
+            throw .readOnly(path: database, reason: "its folder '\(folder)' is read-only")
+        }
+    }
+
     // MARK: - Full build into a new file
 
-    private func build(_ listing: Listing, config: CorpusConfig, progress: (@Sendable (IndexProgress) -> Void)?,
+    private func build(_ listing: Listing, config: CorpusConfig, damaged: Bool, progress: (@Sendable (IndexProgress) -> Void)?,
                        started: Date, scanStarted: Int64) throws -> IndexReport {
         let files = listing.files
-        let folder = (database as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let temporary = database + ".building-\(ProcessInfo.processInfo.processIdentifier)"
-        try? FileManager.default.removeItem(atPath: temporary)
+        unlink(temporary)
         var report = IndexReport()
         do {
             let queue = try DatabaseQueue(path: temporary, configuration: IndexStore.writeConfiguration(fresh: true))
@@ -119,27 +158,16 @@ public struct Indexer: Sendable {
                 try fillTotals(db, into: &report)
             }
             try queue.close()
-            try retireOldIndex()
-            if rename(temporary, database) != 0 {
-                throw IndexError.storage(path: database, detail: String(cString: strerror(errno)))
+            if let aside = try IndexSwap.replace(database, with: temporary, damaged: damaged) {
+                report.movedAside = MovedAside(path: aside, reason: "")
             }
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            try? FileManager.default.removeItem(atPath: temporary + "-wal")
-            try? FileManager.default.removeItem(atPath: temporary + "-shm")
+            unlink(temporary)
+            unlink(temporary + "-wal")
+            unlink(temporary + "-shm")
             throw error
         }
         return report
-    }
-
-    /// Checkpoints and closes the old index so that no WAL of it outlives the rename.
-    private func retireOldIndex() throws {
-        guard FileManager.default.fileExists(atPath: database) else { return }
-        let queue = try DatabaseQueue(path: database)
-        try queue.writeWithoutTransaction { db in _ = try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
-        try queue.close()
-        try? FileManager.default.removeItem(atPath: database + "-wal")
-        try? FileManager.default.removeItem(atPath: database + "-shm")
     }
 
     // MARK: - Incremental refresh in one transaction
@@ -200,10 +228,15 @@ public struct Indexer: Sendable {
     /// or had a file added, removed or renamed since the last run (its mtime
     /// moved). Edits inside existing files are not seen: the next refresh finds them.
     public func looksStale() throws(IndexError) -> Bool {
-        guard case .index(let version, _) = try IndexStore.inspect(database, readFingerprint: false) else { throw .missing(path: database) }
+        let version: Int
+        switch try IndexStore.inspect(database, readFingerprint: false) {
+        case .none: throw .missing(path: database)
+        case .damaged(let reason): throw .corrupt(path: database, detail: reason)
+        case .index(let v, _): version = v
+        }
         if version != Schema.version { return true }
         do {
-            let queue = try DatabaseQueue(path: database, configuration: IndexStore.readOnlyConfiguration())
+            let queue = try IndexStore.openForReading(database)
             defer { try? queue.close() }
             let (fingerprint, folders) = try queue.read { db in (try IndexStore.fingerprint(db), try Self.storedFolders(db)) }
             // The file's bytes are compared, not parsed: a broken dealq.yml reads as a change.

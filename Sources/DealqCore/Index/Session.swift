@@ -73,6 +73,7 @@ struct Session {
             upsertFile.setUncheckedArguments(StatementArguments(base + ["rejected", nil, d.line, d.column, d.message, MoreErrors.encode(d.more)]))
         case .deal(let deal, let warnings):
             try writer.insert(deal, path: stat.path)
+            FailurePoint.dealRowWritten()
             touchedIDs.insert(deal.id)
             report.warnings += warnings
             upsertFile.setUncheckedArguments(StatementArguments(base + ["deal", deal.id, nil, nil, nil, nil]))
