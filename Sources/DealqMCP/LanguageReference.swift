@@ -568,7 +568,7 @@ parenthesis; `dealq "-pricing"` looks like an option, so write
 | status | meaning |
 |---|---|
 | 0 | success, also when the answer has no rows |
-| 1 | a runtime problem: no corpus found, an unreadable corpus, a damaged index, no index with `--no-refresh`, an invalid `dealq.yml`; for `dealq index`, some file rejected; in batch mode, any query failed |
+| 1 | a runtime problem: no corpus found, an unreadable corpus, a damaged index or no index with `--no-refresh`, a file at the index path that is not a dealq index, an invalid `dealq.yml`; for `dealq index`, some file rejected or an index that cannot be written; in batch mode, any query failed |
 | 2 | the query or the command line cannot be read |
 
 ## The command line
@@ -606,6 +606,13 @@ added, changed or removed files are read again, so this is quick. With
 stderr when files were added, removed or renamed, or `dealq.yml` changed
 since (an edit inside an existing file is found by the next refresh).
 
+A query whose refresh cannot write the index (a read-only folder or file)
+answers from the index as it is, with a warning on stderr that it may be
+stale, and exit status 0. A query that finds the index damaged moves it
+aside and rebuilds it first, as `dealq index` does (below); with
+`--no-refresh` it writes nothing and stops with exit status 1, naming
+`dealq index --rebuild`.
+
 ### `dealq index`: build or refresh the index
 
 ```text
@@ -615,7 +622,9 @@ dealq index [CORPUS] [--db PATH] [--format text|json] [--rebuild]
 Reads the corpus into `CORPUS/.dealq/index.sqlite` (a single SQLite file you
 can also open with `sqlite3`). Runs are incremental; `--rebuild` starts from
 scratch; a change to `dealq.yml` rebuilds by itself. A run stopped halfway
-leaves the previous index intact. It prints a summary:
+leaves the previous index intact. One run writes an index at a time: a run,
+`--rebuild` included, started while another is writing waits for it. It
+prints a summary:
 
 ```text
 $ dealq index
@@ -628,13 +637,41 @@ and every rejected file and warning on stderr, as
 `path:line:col: error: message` (see [the corpus format](corpus-format.md#rejected-files-and-warnings)).
 `--format json` prints `{"deals", "new", "changed", "removed", "unchanged",
 "skipped", "rejected": [{"path", "line", "column", "message", "more"}], "warnings":
-[…], "folders_left_out": [{"path", "message"}], "rebuilt", "seconds", "index"}` (`more`: a rejected file's other errors, `[{"line", "column", "message"}]`).
+[…], "folders_left_out": [{"path", "message"}], "rebuilt", "moved_aside", "seconds", "index"}` (`more`: a rejected file's other errors, `[{"line", "column", "message"}]`;
+`moved_aside`: `null`, or `{"path", "reason"}` for a damaged index, below).
 A folder that cannot be read, or whose name is not UTF-8, is left out with a
 `path: warning: …` line (its name's bad bytes written `\xff`) and tried again
 next time; everything else is indexed. A file whose name is not UTF-8 is
 rejected. Exit status 0 when nothing was rejected or left out,
 1 when a file was rejected or a folder left out (the others are indexed) or `dealq.yml` is
 invalid, 2 for a usage error. A query's refresh prints the same warnings and still answers.
+
+**A damaged index** (cut off, a malformed page, a header that is not
+SQLite's) is derived data: `dealq index` moves it aside, next to it, as
+`index.sqlite.damaged-TIMESTAMP` (with its `-wal`), builds a fresh one from
+the corpus and says so on stderr:
+
+```text
+warning: the index '/home/dana/winloss/.dealq/index.sqlite' was damaged (the file is cut off: 987136 bytes of 1974272); it was moved to '/home/dana/winloss/.dealq/index.sqlite.damaged-20261201T023000Z' and a fresh one was built from the corpus
+```
+
+A refresh reads only part of the index, so damage elsewhere is found by the
+query that reads it (which rebuilds, or with `--no-refresh` stops), or by
+`--rebuild`, which has SQLite check every page of the old index first and
+moves it aside when one is malformed. The damaged file is kept only for a
+look; delete it when you like. Only dealq's own files are moved: a file
+whose SQLite header carries dealq's application id, or anything at
+`.dealq/index.sqlite` (dealq owns that folder) except a sound database of
+another program. Any other file at the index path, such as
+`--db notes.sqlite` holding something else, is never touched: dealq stops
+with exit status 1 and asks for another path.
+
+**A read-only index** (its file, or its folder, cannot be written) is not
+refreshed: `dealq index` stops with exit status 1, `cannot write the index
+'…': the file is read-only`, and queries answer from it as it is with a
+warning. A corpus whose folder cannot be written and no `--db` gives
+`cannot create the folder '…/.dealq' (permission denied); choose a writable
+place with --db`.
 
 ### `dealq "QUERY"`: answer a question
 

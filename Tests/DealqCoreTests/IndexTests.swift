@@ -142,7 +142,7 @@ import Testing
         #expect(try DatabaseQueue(path: other).read { try Int.fetchOne($0, sql: "SELECT x FROM important") } == 1)
     }
 
-    @Test func damagedIndexIsReported() throws {
+    @Test func aDamagedIndexIsMovedAsideAndRebuilt() throws {
         let folder = TemporaryFolder()
         folder.write("corpus/a.md", dealText())
         let db = folder.path + "/index.sqlite"
@@ -151,13 +151,27 @@ import Testing
         var bytes = try Data(contentsOf: URL(fileURLWithPath: db))
         for i in 100..<bytes.count { bytes[i] = 0x5A }
         try bytes.write(to: URL(fileURLWithPath: db))
-        do {
-            _ = try Indexer(corpus: folder.path + "/corpus", database: db).run()
-            Issue.record("a damaged index was accepted")
-        } catch {
-            guard case .corrupt(let path, _) = error else { Issue.record("unexpected \(error)"); return }
-            #expect(path == db)
+        let report = try Indexer(corpus: folder.path + "/corpus", database: db).run()
+        let aside = try #require(report.movedAside)
+        #expect(aside.path.hasPrefix(db + ".damaged-"))
+        #expect(aside.reason == "SQLite found a malformed page in it")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: aside.path)) == bytes)
+        #expect(report.rebuilt && report.deals == 1)
+        // Readers that do not write get the damage in words.
+        try bytes.write(to: URL(fileURLWithPath: db))
+        #expect(throws: IndexError.corrupt(path: db, detail: "SQLite found a malformed page in it")) {
+            try QueryEngine(database: db)
         }
+    }
+
+    @Test func theNameOfADamagedIndexMovedAsideIsFree() throws {
+        let folder = TemporaryFolder()
+        let db = folder.path + "/index.sqlite"
+        let now = Date(timeIntervalSince1970: 1_796_000_000)
+        let first = IndexSwap.asidePath(for: db, now: now)
+        #expect(first == db + ".damaged-20261130T005320Z")
+        folder.write("index.sqlite.damaged-20261130T005320Z", "taken")
+        #expect(IndexSwap.asidePath(for: db, now: now) == first + "-2")
     }
 
     @Test func unreadableCorpus() {
