@@ -24,9 +24,16 @@ public final class CorpusSession: @unchecked Sendable {
 
     /// An engine on an index refreshed just now.
     public func engine() throws(ToolFailure) -> QueryEngine {
-        let report: IndexReport
+        let indexer = Indexer(corpus: corpus, database: database)
+        lock.lock()
+        // An index the last answer found damaged is moved aside and rebuilt now.
+        let damaged = current?.damage
+        lock.unlock()
+        var report = IndexReport()
         do {
-            report = try Indexer(corpus: corpus, database: database).run()
+            report = try indexer.run(damagedFile: damaged)
+        } catch .readOnly(let path, _) where FileManager.default.fileExists(atPath: path) {
+            // An index that cannot be written is answered from as it is, as a query does.
         } catch {
             throw ToolFailure(error.diagnosticLine)
         }
@@ -34,7 +41,14 @@ public final class CorpusSession: @unchecked Sendable {
         defer { lock.unlock() }
         if let current, !report.changedAnything { return current }
         do {
-            let engine = try QueryEngine(database: database)
+            let engine: QueryEngine
+            do {
+                engine = try QueryEngine(database: database)
+            } catch .corrupt(_, let reason) {
+                // A damaged index is moved aside and rebuilt, as a refreshing query does.
+                _ = try indexer.run(damagedFile: QueryEngine.damagedFile(database, reason: reason))
+                engine = try QueryEngine(database: database)
+            }
             current = engine
             return engine
         } catch {
