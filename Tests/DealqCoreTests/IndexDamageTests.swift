@@ -100,6 +100,30 @@ import Testing
         #expect(snapshot(corpus) == files)
     }
 
+    /// Damage that neither the refresh nor the opening reads (the quotes table):
+    /// the query that meets it rebuilds and answers; without refresh it stops in words.
+    @Test func damageMetByAQueryIsRebuiltByThatQuery() throws {
+        let (folder, corpus, db, answers, files) = try Self.indexedCorpus()
+        defer { withExtendedLifetime(folder) {} }
+        let (root, pageSize) = try DatabaseQueue(path: db, configuration: IndexStore.readOnlyConfiguration()).read { db in
+            (try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'quotes'") ?? 0,
+             try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096)
+        }
+        try Self.overwrite(db, at: (root - 1) * pageSize, with: Array(repeating: 0xA5, count: pageSize))
+        let counted = try runDealq(["--corpus", corpus, "--format", "csv", "--no-refresh", "count"])
+        #expect(counted.status == 0 && counted.stdout == "deals\n40\n", "\(counted.stderr)")
+        let stopped = try runDealq(["--corpus", corpus, "--format", "csv", "--no-refresh", "quotes limit:all"])
+        #expect(stopped.status == 1)
+        #expect(stopped.stderr == "error: the index '\(db)' is damaged (SQLite found a malformed page in it); "
+                + "run 'dealq index --rebuild' to build a fresh one\n")
+        #expect(stopped.stdout == "")
+        let quotes = try runDealq(["--corpus", corpus, "--format", "json", "--today", "2026-01-01", "quotes limit:all"])
+        #expect(quotes.status == 0, "\(quotes.stderr)")
+        #expect(answers.contains(quotes.stdout))
+        try Self.expectHealed(quotes.stderr, corpus: corpus, db: db, answers: answers, files: files,
+                              reason: "SQLite found a malformed page in it")
+    }
+
     @Test func aRebuildMovesADamagedIndexAsideToo() throws {
         let (folder, corpus, db, answers, files) = try Self.indexedCorpus()
         defer { withExtendedLifetime(folder) {} }

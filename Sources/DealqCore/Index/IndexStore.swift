@@ -43,7 +43,10 @@ enum IndexStore {
             if owned { return .damaged(reason: "its header is not an SQLite header") }
             throw .notAnIndex(path: path, reason: "not an SQLite database")
         }
-        guard header.count == 100 else { return .damaged(reason: "the file is cut off inside its header") }
+        guard header.count == 100 else {
+            if owned { return .damaged(reason: "the file is cut off inside its header") }
+            throw .notAnIndex(path: path, reason: "an SQLite file cut off inside its header")
+        }
         func integer(at offset: Int, _ size: Int = 4) -> Int64 {
             header[offset..<offset + size].reduce(Int64(0)) { $0 << 8 | Int64($1) }
         }
