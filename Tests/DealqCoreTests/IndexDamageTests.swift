@@ -172,6 +172,25 @@ import Testing
         #expect(snapshot(corpus) == files)
     }
 
+    @Test func failuresAreDescribedInWords() {
+        #expect(StorageWords.describe(DatabaseError(resultCode: .SQLITE_CORRUPT, message: "database disk image is malformed"))
+                == "SQLite found a malformed page in it")
+        #expect(StorageWords.describe(DatabaseError(resultCode: .SQLITE_READONLY_DBMOVED, message: "attempt to write a readonly database"))
+                == "it cannot be written (read-only)")
+        #expect(StorageWords.describe(DatabaseError(resultCode: .SQLITE_BUSY, message: "database is locked"))
+                == "another program kept it locked")
+        let cocoa = CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: "/x/.dealq"])
+        #expect(StorageWords.describe(cocoa) == "permission denied")
+        #expect(IndexStore.storageError(cocoa, path: "/x").description == "cannot write the index '/x': permission denied")
+    }
+
+    @Test func dealqOwnsTheIndexFileOfADealqFolderOnly() {
+        #expect(IndexStore.isOwnedLocation("/c/.dealq/index.sqlite"))
+        #expect(!IndexStore.isOwnedLocation("/c/.dealq/other.sqlite"))
+        #expect(!IndexStore.isOwnedLocation("/c/dealq/index.sqlite"))
+        #expect(!IndexStore.isOwnedLocation("/c/index.sqlite"))
+    }
+
     // MARK: - Read-only places (run as `nobody`: root writes everywhere)
 
     static let asNobody = ["--reuid=65534", "--regid=65534", "--clear-groups", dealqBinary]
