@@ -224,6 +224,22 @@ import Testing
         #expect(snapshot(corpus) == files)
     }
 
+    /// A read-only install whose `-wal` and `-shm` this user cannot open (another user's, mode 600): the file alone is read.
+    @Test(.enabled(if: IndexDamageTests.canDropPrivileges))
+    func aReadOnlyInstallWithAnotherUsersLogAnswers() throws {
+        let (folder, corpus, db, _, _) = try Self.indexedCorpus()
+        chmod(folder.path, 0o755)
+        #expect(try runDealq(["--corpus", corpus, "--no-refresh", "count"]).status == 0)
+        for name in ["-wal", "-shm"] {
+            #expect(FileManager.default.fileExists(atPath: db + name))
+            chmod(db + name, 0o600)
+        }
+        let r = try runProgram("/usr/bin/setpriv", Self.asNobody + ["--corpus", corpus, "--format", "csv", "--no-refresh", "count version1"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "deals\n40\n")
+        #expect(r.stderr == "")
+    }
+
     /// An index file of mode 444 in a folder that can be written: a refreshing query answers from it with a warning.
     @Test(.enabled(if: IndexDamageTests.canDropPrivileges))
     func aReadOnlyIndexFileAnswersWithAWarning() throws {

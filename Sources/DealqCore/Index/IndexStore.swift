@@ -128,15 +128,25 @@ enum IndexStore {
         }
         let swap = SwapLock(database: path, exclusive: false)
         defer { _ = swap }
-        // GRDB reads the schema as it opens: the `-wal` and `-shm` are open when this returns.
-        let queue = try DatabaseQueue(path: path, configuration: readOnlyConfiguration())
-        return (queue, identity(path))
+        do {
+            // GRDB reads the schema as it opens: the `-wal` and `-shm` are open when this returns.
+            let queue = try DatabaseQueue(path: path, configuration: readOnlyConfiguration())
+            return (queue, identity(path))
+        } catch let error as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode)
+                    && !isWritableFolder(path) {
+            // A `-wal` or `-shm` this user cannot open, in a folder nobody here writes: read the file alone.
+            return (try DatabaseQueue(path: immutableURI(path), configuration: readOnlyConfiguration()), identity(path))
+        }
+    }
+
+    static func isWritableFolder(_ path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        return access(folder.isEmpty ? "." : folder, W_OK) == 0
     }
 
     /// A folder that cannot be written, without the index's `-wal` and `-shm`.
     static func isReadOnlyInstall(_ path: String) -> Bool {
-        let folder = (path as NSString).deletingLastPathComponent
-        guard access(folder.isEmpty ? "." : folder, W_OK) != 0 else { return false }
+        guard !isWritableFolder(path) else { return false }
         return access(path + "-wal", F_OK) != 0 || access(path + "-shm", F_OK) != 0
     }
 
