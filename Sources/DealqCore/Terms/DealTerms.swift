@@ -23,6 +23,9 @@ struct DealTerms: Sendable, Equatable {
 
     /// Counts a deal's quotes and body with the index's tokenizer.
     init(quotes: [String], body: String, tokenizer: TermTokenizer) {
+        // About one entry per 1.5 words (stems and pairs): no growing on the way.
+        self.quotes.reserveCapacity(quotes.reduce(0) { $0 + $1.utf8.count } / 4)
+        self.body.reserveCapacity(body.utf8.count / 4)
         for quote in quotes { tokenizer.count(quote, into: &self.quotes) }
         tokenizer.count(body, into: &self.body)
     }

@@ -14,7 +14,8 @@ final class TermIndexWriter {
     private let readVector: [ComparedText: Statement]
     /// The dictionary as far as this run has used it.
     private var stemIDs: [String: Int32] = [:]
-    private var spellingIDs: [DealTerms.Spelling: (id: Int32, stem: Int32)] = [:]
+    /// By `key(of:)`.
+    private var spellingIDs: [String: (id: Int32, stem: Int32)] = [:]
     /// Rows to add to the dictionary at the end.
     private var newStems: [(id: Int32, stem: String)] = []
     private var newSpellings: [(id: Int32, stem: Int32, spelling: String)] = []
@@ -106,9 +107,17 @@ final class TermIndexWriter {
         }
     }
 
+    /// An ASCII spelling is its own key: the tokenizer only lower-cases ASCII
+    /// words, so the spelling is the token and gives the stem. Other spellings
+    /// are keyed with their stem too.
+    private static func key(of spelling: DealTerms.Spelling) -> String {
+        spelling.spelling.utf8.allSatisfy { $0 < 0x80 } ? spelling.spelling : spelling.spelling + "\u{0}" + spelling.stem
+    }
+
     /// The spelling's id and its stem's, added to the dictionary when new.
     private func id(of spelling: DealTerms.Spelling) throws -> (id: Int32, stem: Int32) {
-        if let known = spellingIDs[spelling] { return known }
+        let key = Self.key(of: spelling)
+        if let known = spellingIDs[key] { return known }
         let stem = try stemID(spelling.stem)
         var id: Int32?
         if !dictionaryWasEmpty {
@@ -120,7 +129,7 @@ final class TermIndexWriter {
             newSpellings.append((nextSpellingID, stem, spelling.spelling))
             return nextSpellingID
         }()
-        spellingIDs[spelling] = (found, stem)
+        spellingIDs[key] = (found, stem)
         return (found, stem)
     }
 
