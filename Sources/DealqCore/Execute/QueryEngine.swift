@@ -139,11 +139,12 @@ public final class QueryEngine: @unchecked Sendable {
                             + "merged by rank\n"
                     }
                     if name == "main", checked.query.verb == .terms {
-                        let (table, document) = checked.query.compared == .quotes ? ("quote_vocab", "quotes") : ("deal_vocab", "deal bodies")
-                        out += "-- terms: every (term, doc, offset) of \(table) (fts5vocab, instance) is read once; the \(document) of the "
-                            + "deals above are the matching side, all others the other side. Single stems and pairs of neighbouring stems "
-                            + "(no stop word) are counted on each side, scored by the log-odds ratio with an informative Dirichlet prior "
-                            + "(α0 = 1000), and kept when count >= 3, deals >= 2 and z > 1.959964; spellings come from the matching text.\n"
+                        let (table, document) = checked.query.compared == .quotes ? ("deal_quote_terms", "quotes") : ("deal_body_terms", "bodies")
+                        out += "-- terms: the vectors in \(table) of the deals above (each deal's single stems and pairs of neighbouring "
+                            + "stems with no stop word, in its \(document), counted when it was indexed) are summed: the matching side; "
+                            + "the other side is the corpus's totals (term_stems, term_totals) minus it. Terms are scored by the log-odds "
+                            + "ratio with an informative Dirichlet prior (α0 = 1000) and kept when count >= 3, deals >= 2 and z > 1.959964; "
+                            + "each is shown with its most common spelling in the matching text.\n"
                     }
                 }
             }

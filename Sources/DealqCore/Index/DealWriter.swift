@@ -16,6 +16,7 @@ final class DealWriter {
     private let insertCustom: FastStatement
     private let insertBody: FastStatement
     private let deleteStatements: [Statement]
+    private let terms: TermIndexWriter
     private var nextDealRowID: Int64
     private var nextQuoteRowID: Int64
 
@@ -55,11 +56,13 @@ final class DealWriter {
             "DELETE FROM deal_fts WHERE rowid = ?",
             "DELETE FROM deals WHERE rowid = ?",
         ].map { try db.makeStatement(sql: $0) }
+        terms = try TermIndexWriter(db)
         nextDealRowID = (try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM deals") ?? 0) + 1
         nextQuoteRowID = (try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM quotes") ?? 0) + 1
     }
 
-    func insert(_ deal: Deal, path: String) throws {
+    /// - Parameter dealTerms: the deal's terms when the parsing thread counted them (else counted here).
+    func insert(_ deal: Deal, path: String, terms dealTerms: DealTerms? = nil) throws {
         let rowid = nextDealRowID
         nextDealRowID += 1
         try insertDeal.run(
@@ -103,6 +106,7 @@ final class DealWriter {
             if case .number(let n, _) = field.value { try insertNumber.run(.text(name), .double(n), .int(rowid)) }
         }
         try insertBody.run(.int(rowid), .text(deal.body))
+        try terms.insert(deal: rowid, terms: try dealTerms ?? DealTerms(deal))
     }
 
     /// Removes the deal indexed from `path`, if any; returns its id.
@@ -123,11 +127,13 @@ final class DealWriter {
             statement.setUncheckedArguments([rowid])
             try statement.execute()
         }
+        try terms.delete(deal: rowid)
         return row[1]
     }
 
     /// Applies the collected count changes to `facet_spellings`, `facet_presence` and `custom_kinds`.
     func applyCounts() throws {
+        try terms.applyCounts()
         let spelling = try db.makeStatement(sql: """
             INSERT INTO facet_spellings (facet, key, value, deals, won, lost) VALUES (?,?,?,?,?,?)
             ON CONFLICT (facet, key, value) DO UPDATE

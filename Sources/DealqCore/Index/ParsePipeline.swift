@@ -9,6 +9,8 @@ struct ParsedItem: Sendable {
     var parsed: ParsedFile?
     /// The file was deleted between the listing and the reading: it is simply not in the corpus.
     var vanished = false
+    /// A deal's terms, counted here to spare the writer's thread.
+    var terms: DealTerms?
 }
 
 /// Reads and parses files on all cores, a batch ahead of the writer.
@@ -52,7 +54,10 @@ struct ParsePipeline: Sendable {
         }
         let hash = Fingerprint.hex(bytes)
         if hash == knownHash { return ParsedItem(stat: stat, hash: hash, parsed: nil) }
-        return ParsedItem(stat: stat, hash: hash, parsed: DealParser.parse(bytes, path: stat.path, config: config))
+        let parsed = DealParser.parse(bytes, path: stat.path, config: config)
+        var item = ParsedItem(stat: stat, hash: hash, parsed: parsed)
+        if case .deal(let deal, _) = parsed { item.terms = try? DealTerms(deal) }
+        return item
     }
 }
 

@@ -2,7 +2,7 @@
 /// ("The index"); keep the two in step. Bump `version` on any change: an index
 /// with another version is rebuilt from the corpus.
 public enum Schema {
-    public static let version = 9
+    public static let version = 10
     /// `PRAGMA application_id`: marks a file as a dealq index ("dlq1").
     public static let applicationID: Int32 = 0x646C_7131
 
@@ -166,6 +166,31 @@ public enum Schema {
     CREATE VIRTUAL TABLE quote_vocab USING fts5vocab (quote_fts, instance);
     CREATE VIRTUAL TABLE deal_terms USING fts5vocab (deal_fts, row);
     CREATE VIRTUAL TABLE quote_terms USING fts5vocab (quote_fts, row);
+
+    CREATE TABLE term_stems (
+        id     INTEGER PRIMARY KEY,
+        stem   TEXT NOT NULL UNIQUE,
+        quotes INTEGER NOT NULL,
+        bodies INTEGER NOT NULL
+    );
+    CREATE TABLE term_spellings (
+        id       INTEGER PRIMARY KEY,
+        stem     INTEGER NOT NULL,
+        spelling TEXT NOT NULL,
+        UNIQUE (stem, spelling)
+    );
+    CREATE TABLE deal_quote_terms (
+        deal  INTEGER PRIMARY KEY,
+        terms BLOB NOT NULL
+    );
+    CREATE TABLE deal_body_terms (
+        deal  INTEGER PRIMARY KEY,
+        terms BLOB NOT NULL
+    );
+    CREATE TABLE term_totals (
+        text        TEXT PRIMARY KEY,
+        occurrences INTEGER NOT NULL
+    ) WITHOUT ROWID;
     """
 
     /// Outcome codes stored in `deal_facets.outcome` so that win rates by a

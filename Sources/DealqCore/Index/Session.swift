@@ -60,11 +60,11 @@ struct Session {
         }
         if record == nil { report.new += 1 } else { report.changed += 1 }
         if let record { try forget(path: path, record: record) }
-        try store(parsed, stat: item.stat, hash: item.hash)
+        try store(parsed, stat: item.stat, hash: item.hash, terms: item.terms)
     }
 
     /// Writes a parsed file to the index and to `files`.
-    private mutating func store(_ parsed: ParsedFile, stat: FileStat, hash: String) throws {
+    private mutating func store(_ parsed: ParsedFile, stat: FileStat, hash: String, terms: DealTerms? = nil) throws {
         let base: [(any DatabaseValueConvertible)?] = [stat.path, stat.size, stat.mtimeNanoseconds, hash]
         switch parsed {
         case .notADeal:
@@ -72,7 +72,7 @@ struct Session {
         case .rejected(let d):
             upsertFile.setUncheckedArguments(StatementArguments(base + ["rejected", nil, d.line, d.column, d.message, MoreErrors.encode(d.more)]))
         case .deal(let deal, let warnings):
-            try writer.insert(deal, path: stat.path)
+            try writer.insert(deal, path: stat.path, terms: terms)
             FailurePoint.dealRowWritten()
             touchedIDs.insert(deal.id)
             report.warnings += warnings
@@ -112,7 +112,7 @@ struct Session {
                 report.removed += 1
                 continue
             }
-            try store(parsed, stat: stat, hash: item.hash)
+            try store(parsed, stat: stat, hash: item.hash, terms: item.terms)
         }
 
         let candidates: [String]

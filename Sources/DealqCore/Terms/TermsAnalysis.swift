@@ -26,117 +26,47 @@ enum TermsAnalysis {
     static let minimumCount = 3
     static let minimumDeals = 2
 
-    private enum Key: Hashable {
-        case one(Int32)
-        case two(UInt64)
-    }
-
     /// - Parameter matching: the statement of the matching deals, `m(deal, …)`.
     static func rows(_ db: Database, text: ComparedText, matching: SQLFragment, topics: [TopicPatterns]) throws -> [TermRow] {
-        let spans = try TokenSpans(db)
-        let stopStems = Set(StopWords.words.flatMap(spans.stems))
         let with = SQLFragment("WITH m AS (") + matching + SQLFragment(")\n")
-        let documents = with + SQLFragment(text == .quotes
-            ? "SELECT q.rowid, q.deal FROM m JOIN quotes q ON q.deal = m.deal ORDER BY q.deal, q.rowid"
-            : "SELECT deal, deal FROM m ORDER BY deal")
-        let matchingDocuments = try Row.fetchAll(db, sql: documents.sql, arguments: Executor.arguments(documents.arguments))
-            .map { (doc: Int32($0[0] as Int64), deal: Int32($0[1] as Int64)) }
-        let counts = try TermCounts(db, text: text, matchingDocuments: matchingDocuments, stopStems: stopStems)
+        let vectors = with + SQLFragment("SELECT v.terms FROM m JOIN \(text.vectors) v ON v.deal = m.deal")
+        let sums = try TermSums(db, vectors: vectors)
+        let all = try Int.fetchOne(db, sql: "SELECT occurrences FROM term_totals WHERE text = ?", arguments: [text.column]) ?? 0
+        let (na, nb) = (sums.na, all - sums.na)
 
-        var kept: [(key: Key, tally: TermCounts.Tally, odds: LogOdds)] = []
-        func consider(_ key: Key, _ tally: TermCounts.Tally) {
-            guard tally.a >= minimumCount, tally.deals >= minimumDeals else { return }
-            let odds = LogOdds(ya: tally.a, yb: tally.b, na: counts.na, nb: counts.nb)
-            if odds.z > LogOdds.threshold { kept.append((key, tally, odds)) }
+        var candidates: [Int32] = []
+        for stem in sums.occurrences.indices where sums.occurrences[stem] >= minimumCount && sums.deals[stem] >= minimumDeals {
+            candidates.append(Int32(stem))
         }
-        for (id, tally) in counts.unigrams.enumerated() where !counts.isStop[id] { consider(.one(Int32(id)), tally) }
-        for (key, tally) in counts.bigrams { consider(.two(key), tally) }
-        guard !kept.isEmpty else { return [] }
-
-        let spelling = try spellings(db, of: Set(kept.map(\.key)), text: text, with: with, counts: counts, spans: spans)
-        var rows = kept.map { k -> TermRow in
-            let shown = spelling[k.key] ?? fallbackSpelling(k.key, counts)
-            return TermRow(term: shown, count: k.tally.a, other: k.tally.b, deals: k.tally.deals,
-                           logOdds: k.odds.delta, z: k.odds.z,
-                           topic: topics.first { $0.patterns.contains { $0.matches(shown) } }?.name,
-                           stems: stems(k.key, counts))
+        let totals = try TermTotals(db, text: text, of: candidates, stems: sums.occurrences.count)
+        var rows: [TermRow] = []
+        for stem in candidates {
+            let ya = Int(sums.occurrences[Int(stem)])
+            let odds = LogOdds(ya: ya, yb: totals[stem] - ya, na: na, nb: nb)
+            guard odds.z > LogOdds.threshold else { continue }
+            let (stems, shown) = try spelling(db, of: stem, counts: sums.spellings)
+            rows.append(TermRow(term: shown, count: ya, other: totals[stem] - ya, deals: Int(sums.deals[Int(stem)]),
+                                logOdds: odds.delta, z: odds.z,
+                                topic: topics.first { $0.patterns.contains { $0.matches(shown) } }?.name,
+                                stems: stems.split(separator: " ").map(String.init)))
         }
         rows.sort { $0.z != $1.z ? $0.z > $1.z : $0.term.unicodeScalars.lexicographicallyPrecedes($1.term.unicodeScalars) }
         return rows
     }
 
-    /// The most common lower-case spelling of each wanted term in the matching
-    /// text (ties: the smallest in code-point order). Only the matching
-    /// documents are read; a word's spellings are told apart by their bytes,
-    /// so a string is made once per distinct spelling, not once per word.
-    private static func spellings(_ db: Database, of wanted: Set<Key>, text: ComparedText, with: SQLFragment,
-                                  counts: TermCounts, spans: TokenSpans) throws -> [Key: String] {
-        var unigrams = Set<Int32>(), bigrams = Set<UInt64>(), words = Set<Int32>()
-        for key in wanted {
-            switch key {
-            case .one(let id): unigrams.insert(id); words.insert(id)
-            case .two(let pair):
-                bigrams.insert(pair)
-                let (a, b) = TermCounts.bigramParts(pair)
-                words.insert(a); words.insert(b)
+    /// A stem's text and its most common spelling in the matching text (ties: the smallest in code-point order).
+    private static func spelling(_ db: Database, of stem: Int32, counts: [Int32]) throws -> (stem: String, shown: String) {
+        let text = try String.fetchOne(db, sql: "SELECT stem FROM term_stems WHERE id = ?", arguments: [stem]) ?? ""
+        var best: (spelling: String, count: Int32)?
+        for row in try Row.fetchAll(db, sql: "SELECT id, spelling FROM term_spellings WHERE stem = ?", arguments: [stem]) {
+            let id: Int = row[0], spelling: String = row[1]
+            let count = id < counts.count ? counts[id] : 0
+            guard count > 0 else { continue }
+            if let b = best, b.count > count || (b.count == count && !spelling.unicodeScalars.lexicographicallyPrecedes(b.spelling.unicodeScalars)) {
+                continue
             }
+            best = (spelling, count)
         }
-        var spellings = WordSpellings()
-        var unigramCounts: [Int32: [Int32: Int]] = [:]
-        var bigramCounts: [UInt64: [UInt64: Int]] = [:]
-        let statement = with + SQLFragment(text == .quotes
-            ? "SELECT q.rowid, q.text FROM m JOIN quotes q ON q.deal = m.deal"
-            : "SELECT f.rowid, f.body FROM m JOIN deal_fts f ON f.rowid = m.deal")
-        let cursor = try Row.fetchCursor(db, sql: statement.sql, arguments: Executor.arguments(statement.arguments))
-        while let row = try cursor.next() {
-            let doc = Int32(row[0] as Int64)
-            let body: String = row[1]
-            let sequence = Array(counts.positions.sequence(of: doc))
-            let ranges = spans.ranges(body)
-            guard ranges.count == sequence.count else { continue }
-            let utf8 = Array(body.utf8)
-            var variant = [Int32](repeating: -1, count: sequence.count)
-            for p in sequence.indices where sequence[p] >= 0 && words.contains(sequence[p]) {
-                variant[p] = spellings.variant(of: sequence[p], utf8[ranges[p]])
-            }
-            for p in sequence.indices where variant[p] >= 0 {
-                if unigrams.contains(sequence[p]) { unigramCounts[sequence[p], default: [:]][variant[p], default: 0] += 1 }
-                if p + 1 < sequence.count, variant[p + 1] >= 0 {
-                    let pair = TermCounts.bigramKey(sequence[p], sequence[p + 1])
-                    if bigrams.contains(pair) { bigramCounts[pair, default: [:]][TermCounts.bigramKey(variant[p], variant[p + 1]), default: 0] += 1 }
-                }
-            }
-        }
-        var result: [Key: String] = [:]
-        for (id, seen) in unigramCounts {
-            result[.one(id)] = mostCommon(seen.map { (spellings.text(of: id, $0.key), $0.value) })
-        }
-        for (pair, seen) in bigramCounts {
-            let (a, b) = TermCounts.bigramParts(pair)
-            result[.two(pair)] = mostCommon(seen.map { key, count in
-                let (va, vb) = TermCounts.bigramParts(key)
-                return (spellings.text(of: a, va) + " " + spellings.text(of: b, vb), count)
-            })
-        }
-        return result
-    }
-
-    /// The spelling seen most often; ties: the smallest in code-point order.
-    private static func mostCommon(_ seen: [(String, Int)]) -> String {
-        seen.max { a, b in a.1 != b.1 ? a.1 < b.1 : b.0.unicodeScalars.lexicographicallyPrecedes(a.0.unicodeScalars) }!.0
-    }
-
-    private static func stems(_ key: Key, _ counts: TermCounts) -> [String] {
-        switch key {
-        case .one(let id): return [counts.stems[Int(id)]]
-        case .two(let pair):
-            let (a, b) = TermCounts.bigramParts(pair)
-            return [counts.stems[Int(a)], counts.stems[Int(b)]]
-        }
-    }
-
-    /// The stems themselves, when the text could not be read back (never expected).
-    private static func fallbackSpelling(_ key: Key, _ counts: TermCounts) -> String {
-        stems(key, counts).joined(separator: " ")
+        return (text, best?.spelling ?? text)
     }
 }

@@ -1,0 +1,180 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// Keeps the index's term tables in step with its deals, inside the writer's
+/// transaction: the dictionary (`term_stems`, `term_spellings`), one vector of
+/// counts per deal and text (`deal_quote_terms`, `deal_body_terms`), and the
+/// totals of every stem and of all terms (`term_totals`), changed by each deal
+/// added or removed and written at the end.
+final class TermIndexWriter {
+    private let db: Database
+    private let insertVector: [ComparedText: Statement]
+    private let deleteVector: [ComparedText: Statement]
+    private let readVector: [ComparedText: Statement]
+    /// The dictionary as far as this run has used it.
+    private var stemIDs: [String: Int32] = [:]
+    /// By `key(of:)`.
+    private var spellingIDs: [String: (id: Int32, stem: Int32)] = [:]
+    /// Rows to add to the dictionary at the end.
+    private var newStems: [(id: Int32, stem: String)] = []
+    private var newSpellings: [(id: Int32, stem: Int32, spelling: String)] = []
+    private var nextStemID: Int32
+    private var nextSpellingID: Int32
+    /// Whether the dictionary had rows before this run: only then can a miss be in the table.
+    private let dictionaryWasEmpty: Bool
+    /// Stem id → change in its occurrences in quotes and in bodies; and in all terms' occurrences.
+    private var quoteDeltas: [Int] = []
+    private var bodyDeltas: [Int] = []
+    private var totalDeltas: [ComparedText: Int] = [.quotes: 0, .bodies: 0]
+
+    private func add(_ delta: Int, stem: Int32, _ text: ComparedText) {
+        let i = Int(stem)
+        if text == .quotes {
+            if i >= quoteDeltas.count { quoteDeltas.append(contentsOf: repeatElement(0, count: i + 1 - quoteDeltas.count + 1024)) }
+            quoteDeltas[i] += delta
+        } else {
+            if i >= bodyDeltas.count { bodyDeltas.append(contentsOf: repeatElement(0, count: i + 1 - bodyDeltas.count + 1024)) }
+            bodyDeltas[i] += delta
+        }
+    }
+
+    init(_ db: Database) throws {
+        self.db = db
+        var insert: [ComparedText: Statement] = [:]
+        var delete: [ComparedText: Statement] = [:]
+        var read: [ComparedText: Statement] = [:]
+        for text in [ComparedText.quotes, .bodies] {
+            insert[text] = try db.makeStatement(sql: "INSERT INTO \(text.vectors) (deal, terms) VALUES (?, ?)")
+            delete[text] = try db.makeStatement(sql: "DELETE FROM \(text.vectors) WHERE deal = ?")
+            read[text] = try db.makeStatement(sql: "SELECT terms FROM \(text.vectors) WHERE deal = ?")
+        }
+        insertVector = insert
+        deleteVector = delete
+        readVector = read
+        nextStemID = Int32(try Int.fetchOne(db, sql: "SELECT max(id) FROM term_stems") ?? 0) + 1
+        nextSpellingID = Int32(try Int.fetchOne(db, sql: "SELECT max(id) FROM term_spellings") ?? 0) + 1
+        dictionaryWasEmpty = nextStemID == 1
+    }
+
+    func insert(deal: Int64, terms: DealTerms) throws {
+        try insert(deal: deal, text: .quotes, counts: terms.quotes)
+        try insert(deal: deal, text: .bodies, counts: terms.body)
+    }
+
+    private func insert(deal: Int64, text: ComparedText, counts: [DealTerms.Spelling: Int32]) throws {
+        guard !counts.isEmpty else { return }
+        var entries: [TermVector.Entry] = []
+        entries.reserveCapacity(counts.count)
+        var total = 0
+        for (spelling, count) in counts {
+            let ids = try id(of: spelling)
+            entries.append(TermVector.Entry(stem: ids.stem, spelling: ids.id, count: count))
+            add(Int(count), stem: ids.stem, text)
+            total += Int(count)
+        }
+        totalDeltas[text]! += total
+        let bytes = TermVector.encode(entries)
+        guard let statement = insertVector[text]?.sqliteStatement else { return }
+        sqlite3_reset(statement)
+        sqlite3_bind_int64(statement, 1, deal)
+        bytes.withUnsafeBytes { buffer in
+            _ = sqlite3_bind_blob(statement, 2, buffer.baseAddress, Int32(buffer.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        }
+        let rc = sqlite3_step(statement)
+        guard rc == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+    }
+
+    /// Takes a deal's vectors out, and their counts out of the totals.
+    func delete(deal: Int64) throws {
+        for text in [ComparedText.quotes, .bodies] {
+            guard let read = readVector[text], let delete = deleteVector[text] else { continue }
+            if let blob = try Data.fetchOne(read, arguments: [deal]) {
+                var total = 0
+                let valid = blob.withUnsafeBytes { bytes in
+                    TermVector.decode(bytes) { stem, _, count, _ in
+                        self.add(-Int(count), stem: stem, text)
+                        total += Int(count)
+                    }
+                }
+                guard valid else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "a term vector of \(text.vectors) is damaged") }
+                totalDeltas[text]! -= total
+            }
+            delete.setUncheckedArguments([deal])
+            try delete.execute()
+        }
+    }
+
+    /// An ASCII spelling is its own key: the tokenizer only lower-cases ASCII
+    /// words, so the spelling is the token and gives the stem. Other spellings
+    /// are keyed with their stem too.
+    private static func key(of spelling: DealTerms.Spelling) -> String {
+        spelling.spelling.utf8.allSatisfy { $0 < 0x80 } ? spelling.spelling : spelling.spelling + "\u{0}" + spelling.stem
+    }
+
+    /// The spelling's id and its stem's, added to the dictionary when new.
+    private func id(of spelling: DealTerms.Spelling) throws -> (id: Int32, stem: Int32) {
+        let key = Self.key(of: spelling)
+        if let known = spellingIDs[key] { return known }
+        let stem = try stemID(spelling.stem)
+        var id: Int32?
+        if !dictionaryWasEmpty {
+            id = try Int.fetchOne(db, sql: "SELECT id FROM term_spellings WHERE stem = ? AND spelling = ?",
+                                  arguments: [stem, spelling.spelling]).map(Int32.init)
+        }
+        let found = id ?? {
+            defer { nextSpellingID += 1 }
+            newSpellings.append((nextSpellingID, stem, spelling.spelling))
+            return nextSpellingID
+        }()
+        spellingIDs[key] = (found, stem)
+        return (found, stem)
+    }
+
+    private func stemID(_ stem: String) throws -> Int32 {
+        if let known = stemIDs[stem] { return known }
+        var id: Int32?
+        if !dictionaryWasEmpty {
+            id = try Int.fetchOne(db, sql: "SELECT id FROM term_stems WHERE stem = ?", arguments: [stem]).map(Int32.init)
+        }
+        let found = id ?? {
+            defer { nextStemID += 1 }
+            newStems.append((nextStemID, stem))
+            return nextStemID
+        }()
+        stemIDs[stem] = found
+        return found
+    }
+
+    /// Writes the new dictionary rows and the changed totals.
+    func applyCounts() throws {
+        let addStem = try db.makeStatement(sql: "INSERT INTO term_stems (id, stem, quotes, bodies) VALUES (?, ?, 0, 0)")
+        for (id, stem) in newStems {
+            addStem.setUncheckedArguments([id, stem])
+            try addStem.execute()
+        }
+        let addSpelling = try db.makeStatement(sql: "INSERT INTO term_spellings (id, stem, spelling) VALUES (?, ?, ?)")
+        for (id, stem, spelling) in newSpellings {
+            addSpelling.setUncheckedArguments([id, stem, spelling])
+            try addSpelling.execute()
+        }
+        newStems = []
+        newSpellings = []
+        defer { quoteDeltas = []; bodyDeltas = [] }
+        for text in [ComparedText.quotes, .bodies] {
+            let column = text == .quotes ? "quotes" : "bodies"
+            let update = try db.makeStatement(sql: "UPDATE term_stems SET \(column) = \(column) + ? WHERE id = ?")
+            for (stem, delta) in (text == .quotes ? quoteDeltas : bodyDeltas).enumerated() where delta != 0 {
+                update.setUncheckedArguments([delta, stem])
+                try update.execute()
+            }
+            try db.execute(sql: """
+                INSERT INTO term_totals (text, occurrences) VALUES (?, ?)
+                ON CONFLICT (text) DO UPDATE SET occurrences = occurrences + excluded.occurrences
+                """, arguments: [column, totalDeltas[text]!])
+            totalDeltas[text] = 0
+        }
+    }
+}
