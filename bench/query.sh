@@ -12,6 +12,9 @@
 #   --corpus DIR  an existing corpus instead (its index goes to the --out folder), such as
 #                 the one-folder mirror bench/index.sh --flat makes
 #   --out DIR     where indexes and results go (default bench/out)
+#   --db PATH     the index to query (refreshed first) instead of one in the --out folder
+#   --bare PATH   the bare FTS5 table of the same files (bench/fts5_baseline.py's output)
+#   --rows REGEX  only the rows whose name matches (grep -E), such as 'ranked|quotes'
 #
 # Needs hyperfine, sqlite3 and ripgrep (installed with apt-get when missing and root).
 # Builds release, generates the corpus and the index when missing, then prints
@@ -24,14 +27,17 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 die() { echo "bench/query.sh: error: $*" >&2; exit 1; }
 
-N=100000; RUNS=15; GIVEN=""; OUT="$ROOT/bench/out"
+N=100000; RUNS=15; GIVEN=""; OUT="$ROOT/bench/out"; GIVEN_DB=""; GIVEN_BARE=""; ONLY=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --large) N=500000 ;;
     --runs) shift; RUNS=${1:-}; [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "--runs takes a number" ;;
     --corpus) shift; GIVEN=${1:-}; [ -f "$GIVEN/dealq.yml" ] || die "--corpus takes a corpus folder (with dealq.yml)" ;;
     --out) shift; OUT=${1:-}; [ -n "$OUT" ] || die "--out takes a folder" ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --rows) shift; ONLY=${1:-}; [ -n "$ONLY" ] || die "--rows takes a pattern" ;;
+    --db) shift; GIVEN_DB=${1:-}; [ -n "$GIVEN_DB" ] || die "--db takes a path" ;;
+    --bare) shift; GIVEN_BARE=${1:-}; [ -f "$GIVEN_BARE" ] || die "--bare takes an existing database" ;;
+    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "usage: bench/query.sh [--large] [--runs N]" >&2; exit 2 ;;
   esac
   shift
@@ -56,8 +62,8 @@ if [ -z "${DEALQ:-}" ] || [ -z "$GIVEN" ]; then BIN=$(swift build -c release --s
 DEALQ=${DEALQ:-$BIN/dealq}
 CORPUS="$OUT/corpus-$LABEL"
 if [ -n "$GIVEN" ]; then CORPUS=$(cd "$GIVEN" && pwd); LABEL=$(basename "$CORPUS"); N=$(find "$CORPUS" -name '*.md' -not -path '*/.*' | wc -l); fi
-DB="$OUT/query-$LABEL.sqlite"
-BARE="$OUT/bare-$LABEL.sqlite"
+DB=${GIVEN_DB:-$OUT/query-$LABEL.sqlite}
+BARE=${GIVEN_BARE:-$OUT/bare-$LABEL.sqlite}
 if [ -z "$GIVEN" ] && [ ! -f "$CORPUS/dealq.yml" ]; then
   echo "generating $N deals..." >&2
   rm -rf "$CORPUS"; "$BIN/dealq-gen" --count "$N" --seed 42 --out "$CORPUS" >&2
@@ -105,6 +111,7 @@ TABLE="$OUT/query-$LABEL.md"
 i=0
 for row in "${rows[@]}"; do
   IFS='|' read -r name query baseline target <<<"$row"
+  if [ -n "$ONLY" ] && ! grep -qE "$ONLY" <<<"$name"; then continue; fi
   i=$((i + 1))
   a=$(time_cmd "q$i-norefresh" "$Q --no-refresh '$query'")
   b=$(time_cmd "q$i-refresh" "$Q '$query'")

@@ -150,9 +150,12 @@ final class DealWriter {
         guard bulk else { return }
         try insertPendingFacets()
         pendingFacets = []
-        // The sorts of CREATE INDEX may use a second core: parsing is over.
-        try db.execute(sql: "PRAGMA threads = 2")
+        // CREATE INDEX sorts in memory up to the page cache's size, on top of the
+        // cache: a smaller cache while it runs keeps the peak of a large build down.
+        let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = -65536")
         try db.execute(sql: Schema.indexes)
+        try db.execute(sql: "PRAGMA cache_size = \(cache)")
         bulk = false
     }
 
