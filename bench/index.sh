@@ -184,6 +184,7 @@ cold_prep() { fresh_db "$DB"; }
 base_prep() { fresh_db "$BASEDB"; }
 
 echo "corpus: $FILES files, $((MDBYTES / 1000000)) MB of markdown; $RUNS runs each" >&2
+LOAD=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo 0)
 echo "baseline: raw FTS5 ingest" >&2
 measure baseline base_prep -- python3 bench/fts5_baseline.py "$CORPUS" "$BASEDB"
 BASE=$MEDIAN; BASE_CPU=$CPU; BASE_RSS_KB=$PEAK_KB
@@ -232,6 +233,10 @@ REPORT="$OUT/index-$LABEL.md"
   echo "| \`dealq index\`, cold, peak memory | $((RSS_KB / 1024)) MB | — | — | $RSS_TARGET | $RSS_OK |"
   echo "| baseline, peak memory | $((BASE_RSS_KB / 1024)) MB | — | — | — | — |"
   echo "| index size (× the corpus's markdown bytes, $((MDBYTES / 1000000)) MB) | $((DBBYTES / 1000000)) MB | $(ratio "$DBBYTES" "$MDBYTES") | — | ≤ 1.5 × | $(meets "$(ratio "$DBBYTES" "$MDBYTES")" 1.5) |"
+  if awk -v l="$LOAD" -v n="$(nproc)" 'BEGIN { exit !(l > n) }'; then
+    echo
+    echo "The load average was $LOAD on $(nproc) cores when this began: the wall-clock times and their ratios (and the \"meets\" column) are not to be trusted; compare the CPU times."
+  fi
 } >"$REPORT"
 echo
 cat "$REPORT"
