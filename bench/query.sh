@@ -4,35 +4,46 @@
 # of `count WORD` against `rg` over the corpus and the sqlite3 shell over a
 # bare FTS5 table of the same bodies.
 #
-# usage: bench/query.sh [--large] [--runs N]
+# usage: bench/query.sh [--large] [--runs N] [--corpus DIR] [--out DIR]
 #
-#   (default)  100k generated deals (bench/out/corpus-100k, as bench/index.sh makes it)
-#   --large    500k generated deals
-#   --runs N   timed runs per command (default 15)
+#   (default)     100k generated deals (bench/out/corpus-100k, as bench/index.sh makes it)
+#   --large       500k generated deals
+#   --runs N      timed runs per command (default 15)
+#   --corpus DIR  an existing corpus instead (its index goes to the --out folder), such as
+#                 the one-folder mirror bench/index.sh --flat makes
+#   --out DIR     where indexes and results go (default bench/out)
+#   --db PATH     the index to query (refreshed first) instead of one in the --out folder
+#   --bare PATH   the bare FTS5 table of the same files (bench/fts5_baseline.py's output)
+#   --rows REGEX  only the rows whose name matches (grep -E), such as 'ranked|quotes'
 #
 # Needs hyperfine, sqlite3 and ripgrep (installed with apt-get when missing and root).
 # Builds release, generates the corpus and the index when missing, then prints
 # a markdown table of medians and ratios and keeps it in bench/out/query-N.md.
 # dealq runs with --no-refresh (the answer from the index; it still checks
 # staleness, which walks the corpus) and, in a second row per query, with the
-# default refresh.
+# default refresh. DEALQ=/path/to/dealq times that binary instead of building.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 die() { echo "bench/query.sh: error: $*" >&2; exit 1; }
 
-N=100000; RUNS=15
+N=100000; RUNS=15; GIVEN=""; OUT="$ROOT/bench/out"; GIVEN_DB=""; GIVEN_BARE=""; ONLY=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --large) N=500000 ;;
     --runs) shift; RUNS=${1:-}; [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "--runs takes a number" ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --corpus) shift; GIVEN=${1:-}; [ -f "$GIVEN/dealq.yml" ] || die "--corpus takes a corpus folder (with dealq.yml)" ;;
+    --out) shift; OUT=${1:-}; [ -n "$OUT" ] || die "--out takes a folder" ;;
+    --rows) shift; ONLY=${1:-}; [ -n "$ONLY" ] || die "--rows takes a pattern" ;;
+    --db) shift; GIVEN_DB=${1:-}; [ -n "$GIVEN_DB" ] || die "--db takes a path" ;;
+    --bare) shift; GIVEN_BARE=${1:-}; [ -f "$GIVEN_BARE" ] || die "--bare takes an existing database" ;;
+    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "usage: bench/query.sh [--large] [--runs N]" >&2; exit 2 ;;
   esac
   shift
 done
 LABEL="$((N / 1000))k"
-OUT="$ROOT/bench/out"; mkdir -p "$OUT"
+mkdir -p "$OUT"; OUT=$(cd "$OUT" && pwd)
 
 for tool in hyperfine sqlite3 rg; do
   if ! command -v "$tool" >/dev/null; then
@@ -43,13 +54,17 @@ for tool in hyperfine sqlite3 rg; do
 done
 
 echo "building release..." >&2
-swift build -c release --static-swift-stdlib >"$OUT/build-query.log" 2>&1 || { tail -20 "$OUT/build-query.log" >&2; die "build failed"; }
-BIN=$(swift build -c release --show-bin-path)
-DEALQ="$BIN/dealq"
+if [ -z "${DEALQ:-}" ]; then
+  swift build -c release --static-swift-stdlib >"$OUT/build-query.log" 2>&1 || { tail -20 "$OUT/build-query.log" >&2; die "build failed"; }
+fi
+BIN=""
+if [ -z "${DEALQ:-}" ] || [ -z "$GIVEN" ]; then BIN=$(swift build -c release --show-bin-path); fi
+DEALQ=${DEALQ:-$BIN/dealq}
 CORPUS="$OUT/corpus-$LABEL"
-DB="$OUT/query-$LABEL.sqlite"
-BARE="$OUT/bare-$LABEL.sqlite"
-if [ ! -f "$CORPUS/dealq.yml" ]; then
+if [ -n "$GIVEN" ]; then CORPUS=$(cd "$GIVEN" && pwd); LABEL=$(basename "$CORPUS"); N=$(find "$CORPUS" -name '*.md' -not -path '*/.*' | wc -l); fi
+DB=${GIVEN_DB:-$OUT/query-$LABEL.sqlite}
+BARE=${GIVEN_BARE:-$OUT/bare-$LABEL.sqlite}
+if [ -z "$GIVEN" ] && [ ! -f "$CORPUS/dealq.yml" ]; then
   echo "generating $N deals..." >&2
   rm -rf "$CORPUS"; "$BIN/dealq-gen" --count "$N" --seed 42 --out "$CORPUS" >&2
 fi
@@ -89,7 +104,7 @@ time_cmd() {  # name, command → median seconds
 
 TABLE="$OUT/query-$LABEL.md"
 {
-  echo "Query latency on $N generated deals, whole process, median of $RUNS runs (hyperfine), warm page cache, 2 cores."
+  echo "Query latency on $N deals ($(basename "$CORPUS")), whole process, median of $RUNS runs (hyperfine), warm page cache, 2 cores."
   echo
   echo "| what | dealq --no-refresh ms | dealq (refresh) ms | baseline ms | no-refresh ÷ baseline | target |"
   echo "|---|---:|---:|---:|---:|---|"
@@ -97,6 +112,7 @@ TABLE="$OUT/query-$LABEL.md"
 i=0
 for row in "${rows[@]}"; do
   IFS='|' read -r name query baseline target <<<"$row"
+  if [ -n "$ONLY" ] && ! grep -qE "$ONLY" <<<"$name"; then continue; fi
   i=$((i + 1))
   a=$(time_cmd "q$i-norefresh" "$Q --no-refresh '$query'")
   b=$(time_cmd "q$i-refresh" "$Q '$query'")

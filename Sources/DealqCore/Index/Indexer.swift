@@ -143,9 +143,9 @@ public struct Indexer: Sendable {
         do {
             let queue = try DatabaseQueue(path: temporary, configuration: IndexStore.writeConfiguration(fresh: true))
             try queue.writeWithoutTransaction { db in
-                try db.execute(sql: Schema.create)
+                try db.execute(sql: Schema.tables)
                 try db.inTransaction {
-                    var session = try Session(db: db, corpus: corpus, config: config, old: [:])
+                    var session = try Session(db: db, corpus: corpus, config: config, old: [:], bulk: true)
                     try session.process(files, progress: progress, started: started)
                     try session.finish(removed: [])
                     try Self.storeFolders(listing.folders, db)

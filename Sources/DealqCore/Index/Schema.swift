@@ -14,8 +14,23 @@ public enum Schema {
         return y * 10_000 + m * 100 + d
     }
 
-    /// Tables written before any row (indexes that serve the queries included).
-    public static let create = """
+    /// The whole schema: tables, then the secondary indexes that serve the queries.
+    public static let create = tables + "\n" + indexes
+
+    /// The secondary indexes. A fresh index creates them after its rows are in
+    /// (one sort each, pages filled), an empty one before any row.
+    public static let indexes = """
+    CREATE INDEX deals_id ON deals (id);
+    CREATE INDEX deals_closed ON deals (closed, outcome);
+    CREATE INDEX deals_acv ON deals (acv);
+    CREATE INDEX deal_facets_deal ON deal_facets (deal, facet);
+    CREATE INDEX deal_numbers_deal ON deal_numbers (deal);
+    CREATE INDEX quotes_deal ON quotes (deal, ord);
+    CREATE INDEX quote_topics_quote ON quote_topics (quote);
+    """
+
+    /// The tables, each with its primary key (and the `UNIQUE` index of `deals.path`).
+    public static let tables = """
     CREATE TABLE meta (
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
@@ -65,9 +80,6 @@ public enum Schema {
         mismatch             INTEGER,
         quotes               INTEGER NOT NULL
     );
-    CREATE INDEX deals_id ON deals (id);
-    CREATE INDEX deals_closed ON deals (closed, outcome);
-    CREATE INDEX deals_acv ON deals (acv);
 
     CREATE TABLE deal_facets (
         facet   TEXT NOT NULL,
@@ -79,7 +91,6 @@ public enum Schema {
         first   INTEGER NOT NULL,
         PRIMARY KEY (facet, key, deal)
     ) WITHOUT ROWID;
-    CREATE INDEX deal_facets_deal ON deal_facets (deal, facet);
 
     CREATE TABLE deal_numbers (
         facet TEXT NOT NULL,
@@ -87,7 +98,6 @@ public enum Schema {
         deal  INTEGER NOT NULL,
         PRIMARY KEY (facet, num, deal)
     ) WITHOUT ROWID;
-    CREATE INDEX deal_numbers_deal ON deal_numbers (deal);
 
     CREATE TABLE drivers (
         deal        INTEGER NOT NULL,
@@ -110,14 +120,12 @@ public enum Schema {
         section TEXT,
         line    INTEGER NOT NULL
     );
-    CREATE INDEX quotes_deal ON quotes (deal, ord);
 
     CREATE TABLE quote_topics (
         topic TEXT NOT NULL,
         quote INTEGER NOT NULL,
         PRIMARY KEY (topic, quote)
     ) WITHOUT ROWID;
-    CREATE INDEX quote_topics_quote ON quote_topics (quote);
 
     CREATE TABLE insights (
         deal  INTEGER NOT NULL,
@@ -161,7 +169,7 @@ public enum Schema {
     ) WITHOUT ROWID;
 
     CREATE VIRTUAL TABLE deal_fts USING fts5 (body, tokenize = 'porter unicode61');
-    CREATE VIRTUAL TABLE quote_fts USING fts5 (text, tokenize = 'porter unicode61');
+    CREATE VIRTUAL TABLE quote_fts USING fts5 (text, content = 'quotes', content_rowid = 'rowid', tokenize = 'porter unicode61');
     CREATE VIRTUAL TABLE deal_vocab USING fts5vocab (deal_fts, instance);
     CREATE VIRTUAL TABLE quote_vocab USING fts5vocab (quote_fts, instance);
     CREATE VIRTUAL TABLE deal_terms USING fts5vocab (deal_fts, row);

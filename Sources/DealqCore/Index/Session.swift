@@ -17,12 +17,13 @@ struct Session {
     private let upsertFile: Statement
     private let touchFile: Statement
 
-    init(db: Database, corpus: String, config: CorpusConfig, old: [String: FileRecord]) throws {
+    /// `bulk`: the index is fresh, its tables empty and without `Schema.indexes` (see `DealWriter`).
+    init(db: Database, corpus: String, config: CorpusConfig, old: [String: FileRecord], bulk: Bool = false) throws {
         self.db = db
         self.corpus = corpus
         self.config = config
         self.old = old
-        writer = try DealWriter(db)
+        writer = try DealWriter(db, bulk: bulk)
         upsertFile = try db.makeStatement(sql: """
             INSERT OR REPLACE INTO files (path, size, mtime_ns, hash, status, deal_id, line, col, message, more)
             VALUES (?,?,?,?,?,?,?,?,?,?)
@@ -88,6 +89,7 @@ struct Session {
     }
 
     mutating func finish(removed: [String]) throws {
+        try writer.finishBulkLoad()
         for path in removed {
             if let record = old[path] { try forget(path: path, record: record) }
             try db.execute(sql: "DELETE FROM files WHERE path = ?", arguments: [path])

@@ -1,0 +1,44 @@
+/// The change in the number of deals (won, lost) per facet spelling, each
+/// spelling with a slot number that stands for it (a bulk load's waiting
+/// facet rows keep the slot, not the strings).
+struct SpellingDeltas {
+    private var slots: [FacetRows.Row: Int] = [:]
+    private var rows: [FacetRows.Row] = []
+    private var counts: [OutcomeCounts] = []
+
+    /// Adds `delta` to the spelling's count; returns its slot.
+    @discardableResult
+    mutating func add(_ row: FacetRows.Row, _ delta: OutcomeCounts) -> Int {
+        let slot = self.slot(row)
+        counts[slot] += delta
+        return slot
+    }
+
+    mutating func subtract(_ row: FacetRows.Row, _ delta: OutcomeCounts) {
+        counts[slot(row)] -= delta
+    }
+
+    func row(_ slot: Int) -> FacetRows.Row { rows[slot] }
+
+    /// Every spelling with its change, in the order first seen.
+    var all: Zip2Sequence<[FacetRows.Row], [OutcomeCounts]> { zip(rows, counts) }
+
+    private mutating func slot(_ row: FacetRows.Row) -> Int {
+        if let slot = slots[row] { return slot }
+        let slot = rows.count
+        slots[row] = slot
+        rows.append(row)
+        counts.append(OutcomeCounts())
+        return slot
+    }
+}
+
+/// A facet row of a bulk load waiting to be inserted: its spelling by slot
+/// (`SpellingDeltas`) and the columns of `deal_facets` it carries.
+struct PendingFacet {
+    var slot: Int32
+    var deal: Int64
+    var closed: Int64
+    var outcome: Int64
+    var first: Bool
+}
