@@ -34,7 +34,7 @@ enum ByteSize {
             let whole = tenths / 10, decimal = tenths % 10
             return decimal == 0 ? "\(grouped(whole)) \(unit.name)" : "\(grouped(whole)).\(decimal) \(unit.name)"
         }
-        return bytes == 1 ? "1 byte" : "\(bytes) bytes"
+        return bytes == 1 ? "1 byte" : "\(grouped(bytes)) bytes"
     }
 
     /// The number with its thousands set off by commas, as messages show counts: `1,000`.

@@ -55,7 +55,7 @@ enum CorpusFileRead {
 
     /// `path:1:1: error: …` for a deal over the limit: its size, the limit, and how to raise it.
     static func tooLargeMessage(size: Int, limit: Int) -> String {
-        "file is too large to read: \(ByteSize.shown(size)) (\(ByteSize.grouped(size)) bytes), over the \(ByteSize.shown(limit)) limit; "
-            + "raise 'max_file_size' in dealq.yml to read it"
+        "file is too large to read: \(ByteSize.grouped(size)) bytes, over the limit of \(ByteSize.grouped(limit)) bytes "
+            + "(\(ByteSize.shown(limit))); raise 'max_file_size' in dealq.yml to read it"
     }
 }

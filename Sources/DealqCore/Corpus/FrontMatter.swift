@@ -113,9 +113,13 @@ struct FrontMatter {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
+            let position = Position(line: mark.line + lineOffset, column: mark.column)
+            // libyaml names its own setting here; say what it means for the file.
+            if problem.hasPrefix("Maximum nesting level reached") {
+                return Rejection(position: position, message: "invalid YAML: lists and mappings nested more than 1,000 levels deep")
+            }
             let text = context.map { "\($0.text), " } ?? ""
-            return Rejection(position: Position(line: mark.line + lineOffset, column: mark.column),
-                             message: "invalid YAML: \(text)\(problem)")
+            return Rejection(position: position, message: "invalid YAML: \(text)\(problem)")
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
             return Rejection(position: Position(line: context.mark.line + lineOffset, column: context.mark.column),
