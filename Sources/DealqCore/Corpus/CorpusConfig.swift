@@ -1,6 +1,6 @@
 import Yams
 
-/// `dealq.yml`: topic patterns and competitor aliases.
+/// `dealq.yml`: topic patterns, competitor aliases and the largest deal file read.
 public struct CorpusConfig: Sendable {
     public struct Topic: Sendable {
         public var name: String
@@ -12,12 +12,16 @@ public struct CorpusConfig: Sendable {
     public var topicsInFileOrder: [String] = []
     /// Lower-cased alias or canonical name → canonical name.
     public var competitorAliases: [String: String] = [:]
+    /// The largest file read as a deal, in bytes (`max_file_size`); a larger one is rejected unread.
+    public var maxFileSize = CorpusConfig.defaultMaxFileSize
     /// A fingerprint of the file's bytes; a change re-derives topics and aliases.
     public var fingerprint: String = "none"
 
     public init() {}
 
     public static let fileName = "dealq.yml"
+    /// 5 MB: a hundred times a long deal write-up.
+    public static let defaultMaxFileSize = 5 << 20
 
     /// The canonical spelling of a competitor name when it is an alias or a
     /// canonical name (ignoring case); otherwise the name as written.
@@ -81,6 +85,12 @@ public struct CorpusConfig: Sendable {
                 }
                 config.topicsInFileOrder = config.topics.map(\.name)
                 config.topics.sort { $0.name < $1.name }
+            }
+            if let node = map.value("max_file_size"), !YAMLReading.isNull(node) {
+                guard case .scalar(let s) = node, let size = ByteSize.parse(s.string) else {
+                    throw reading.reject(node, "'max_file_size' must be a size such as 5MB, 512 KB or 1048576 (bytes)\(YAMLReading.shown(node))")
+                }
+                config.maxFileSize = size
             }
             if let aliases = try reading.mapping(map.value("aliases"), "aliases"),
                let competitors = try reading.mapping(aliases.value("competitor"), "aliases.competitor") {

@@ -61,6 +61,16 @@ struct DealFile: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether a file's first bytes open a front matter (a first line that is
+    /// exactly `---`, as `split` reads it); `whole` when they are the whole file.
+    static func opensFrontMatter(_ head: [UInt8], whole: Bool) -> Bool {
+        let start = head.starts(with: bom) ? 3 : 0
+        let lines = LineScanner(bytes: head, start: start)
+        guard let first = lines.line(at: start), lines.equals(first, "---") else { return false }
+        // Unless the file ends there, the line must end with a newline within the bytes given.
+        return whole || (first.next > first.content.upperBound && head[first.next - 1] == 0x0A)
+    }
+
     /// Offset of the first byte that is not part of a valid UTF-8 sequence.
     static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
         var i = start

@@ -19,7 +19,7 @@ public enum DealParser {
         var frontMatter = FrontMatter(config: config)
         var deal: Deal
         do {
-            deal = try frontMatter.read(file.frontMatter, body: file.body)
+            deal = try frontMatter.read(file.frontMatter, body: file.body, fileSize: bytes.count)
         } catch {
             return .rejected(error.diagnostic(path: path))
         }

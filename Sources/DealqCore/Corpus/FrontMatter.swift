@@ -31,10 +31,11 @@ struct FrontMatter {
 
     /// Reads on past a field's error, so that a rejected file reports every
     /// problem at once; YAML that cannot be read stops at its first error.
-    mutating func read(_ yaml: String, body: String) throws(Rejections) -> Deal {
+    /// `fileSize` is the whole file's size in bytes: what aliases may repeat is a multiple of it.
+    mutating func read(_ yaml: String, body: String, fileSize: Int) throws(Rejections) -> Deal {
         let map: Node.Mapping
         do {
-            map = try rootMapping(yaml)
+            map = try rootMapping(yaml, limits: FrontMatterLimits(fileSize: fileSize, lineOffset: reading.lineOffset))
         } catch {
             throw Rejections([error])
         }
@@ -83,8 +84,11 @@ struct FrontMatter {
         return deal
     }
 
-    /// The front matter's top-level mapping; invalid YAML, an empty front matter or another kind of node is rejected.
-    private func rootMapping(_ yaml: String) throws(Rejection) -> Node.Mapping {
+    /// The front matter's top-level mapping; invalid YAML, an empty front matter,
+    /// another kind of node, or one past the limits is rejected.
+    private func rootMapping(_ yaml: String, limits: FrontMatterLimits) throws(Rejection) -> Node.Mapping {
+        let checkedOnEvents = limits.needsEventCheck(yaml)
+        if checkedOnEvents { try limits.check(yaml) }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
@@ -98,6 +102,7 @@ struct FrontMatter {
         } catch {
             throw Rejection(position: .start, message: "invalid YAML in front matter")
         }
+        if !checkedOnEvents { try limits.checkKeys(root) }
         guard case .mapping(let map) = root else {
             throw reading.reject(root, "front matter is not a mapping")
         }
@@ -108,9 +113,13 @@ struct FrontMatter {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
+            let position = Position(line: mark.line + lineOffset, column: mark.column)
+            // libyaml names its own setting here; say what it means for the file.
+            if problem.hasPrefix("Maximum nesting level reached") {
+                return Rejection(position: position, message: "invalid YAML: lists and mappings nested more than 1,000 levels deep")
+            }
             let text = context.map { "\($0.text), " } ?? ""
-            return Rejection(position: Position(line: mark.line + lineOffset, column: mark.column),
-                             message: "invalid YAML: \(text)\(problem)")
+            return Rejection(position: position, message: "invalid YAML: \(text)\(problem)")
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
             return Rejection(position: Position(line: context.mark.line + lineOffset, column: context.mark.column),

@@ -42,7 +42,7 @@ public struct CorpusChecker: Sendable {
         if selection.paths != nil {
             let checked = Set(targets)
             let ids = Set(deals.map(\.deal.id))
-            let others = declaring(ids, among: listing.map(\.path).filter { !checked.contains($0) })
+            let others = declaring(ids, among: listing.map(\.path).filter { !checked.contains($0) }, limit: config.maxFileSize)
             for (path, parsed) in zip(others, parse(others, config: config)) {
                 if case .deal(let deal, _) = parsed, ids.contains(deal.id) { holders.append((path, deal)) }
             }
@@ -68,12 +68,12 @@ public struct CorpusChecker: Sendable {
 
     /// The files whose front matter has a top-level `id:` line naming one of `ids`
     /// (a quick look on all cores: a match is confirmed by reading the file in full).
-    private func declaring(_ ids: Set<String>, among paths: [String]) -> [String] {
+    private func declaring(_ ids: Set<String>, among paths: [String], limit: Int) -> [String] {
         guard !ids.isEmpty, !paths.isEmpty else { return [] }
         let slots = Slots<Bool>(count: paths.count)
         let corpus = corpus
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-            let value = IDLine.value(atPath: corpus + "/" + paths[i])
+            let value = IDLine.value(atPath: corpus + "/" + paths[i], limit: limit)
             slots.store(value.map { v in ids.contains { v.contains($0) } } ?? false, at: i)
         }
         return zip(paths, slots.all()).filter(\.1).map(\.0)

@@ -18,8 +18,9 @@ enum IDLine {
     }
 
     /// The value of the `id:` line of the file at `path`: its first 4 KiB are read,
-    /// the whole file only when its front matter runs past them without one.
-    static func value(atPath path: String) -> Substring? {
+    /// the whole file only when its front matter runs past them without one and
+    /// the file is within `limit` bytes (a larger one is rejected unread, so holds no id).
+    static func value(atPath path: String, limit: Int = CorpusConfig.defaultMaxFileSize) -> Substring? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         var head = [UInt8](repeating: 0, count: 4096)
@@ -30,7 +31,8 @@ enum IDLine {
         case .found(let value): return value
         case .none: return nil
         case .truncated:
-            guard n == head.count, let bytes = CorpusWalker.contents(of: path), case .found(let value) = scan(bytes[...]) else { return nil }
+            guard n == head.count, case .bytes(let bytes) = CorpusFileRead.read(path, limit: limit),
+                  case .found(let value) = scan(bytes[...]) else { return nil }
             return value
         }
     }

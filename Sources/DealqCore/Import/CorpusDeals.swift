@@ -23,7 +23,11 @@ struct CorpusDeals {
         let ids = Slots<String?>(count: files.count)
         let config = self.config
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            ids.store(CorpusWalker.contents(of: root + "/" + files[i].path).flatMap { Self.id(of: $0, config: config) }, at: i)
+            // A file over the size limit is not read: the index rejects it, so it holds no id.
+            guard case .bytes(let bytes) = CorpusFileRead.read(root + "/" + files[i].path, limit: config.maxFileSize) else {
+                return ids.store(nil, at: i)
+            }
+            ids.store(Self.id(of: bytes, config: config), at: i)
         }
         for (file, id) in zip(files, ids.all()) {
             paths.insert(file.path)
@@ -36,7 +40,7 @@ struct CorpusDeals {
     static func id(of bytes: [UInt8], config: CorpusConfig) -> String? {
         guard case .deal(let file)? = try? DealFile.split(bytes) else { return nil }
         var frontMatter = FrontMatter(config: config)
-        return try? frontMatter.read(file.frontMatter, body: "").id
+        return try? frontMatter.read(file.frontMatter, body: "", fileSize: bytes.count).id
     }
 
     private static func config(root: String) throws(ImportError) -> CorpusConfig {

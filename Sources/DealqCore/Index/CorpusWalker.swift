@@ -115,6 +115,7 @@ enum CorpusWalker {
     /// walked too when `recurse`, else returned in `folders`.
     private static func walk(path: String, relative: String, into result: inout Listing, recurse: Bool,
                              folders: inout [String]) throws(Failure) {
+        WalkTestHook.beforeOpening(relative, at: path)
         guard let dir = opendir(path) else {
             let reason = String(cString: strerror(errno))
             if relative.isEmpty { throw Failure(path: ".", reason: reason) }

@@ -47,10 +47,19 @@ struct ParsePipeline: Sendable {
 
     static func parse(_ stat: FileStat, corpus: String, config: CorpusConfig, knownHash: String?) -> ParsedItem {
         if let victim = vanishBeforeRead, victim == stat.path { unlink(corpus + "/" + stat.path) }
-        guard let bytes = CorpusWalker.contents(of: corpus + "/" + stat.path) else {
-            if errno == ENOENT { return ParsedItem(stat: stat, hash: "", parsed: nil, vanished: true) }
-            let diagnostic = FileDiagnostic(path: stat.path, line: 1, column: 1, message: "cannot read the file: \(String(cString: strerror(errno)))")
+        let bytes: [UInt8]
+        switch CorpusFileRead.read(corpus + "/" + stat.path, limit: config.maxFileSize) {
+        case .bytes(let read):
+            bytes = read
+        case .failed(let code):
+            if code == ENOENT { return ParsedItem(stat: stat, hash: "", parsed: nil, vanished: true) }
+            let diagnostic = FileDiagnostic(path: stat.path, line: 1, column: 1, message: "cannot read the file: \(String(cString: strerror(code)))")
             return ParsedItem(stat: stat, hash: "unreadable", parsed: .rejected(diagnostic))
+        case .tooLarge(let size):
+            let message = CorpusFileRead.tooLargeMessage(size: size, limit: config.maxFileSize)
+            return ParsedItem(stat: stat, hash: "too-large", parsed: .rejected(FileDiagnostic(path: stat.path, line: 1, column: 1, message: message)))
+        case .largeNonDeal:
+            return ParsedItem(stat: stat, hash: "too-large", parsed: .notADeal)
         }
         let hash = Fingerprint.hex(bytes)
         if hash == knownHash { return ParsedItem(stat: stat, hash: hash, parsed: nil) }
