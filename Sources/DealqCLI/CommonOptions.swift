@@ -85,7 +85,11 @@ struct CommonOptions: ParsableArguments {
                     Output.err("warning: the index may be stale (files were added, removed or renamed, or dealq.yml changed, "
                                + "since it was built); answering from it as it is")
                 }
+            } else if let sequence = WatchClient.sync(corpus: corpusPath, database: databasePath) {
+                // A live `dealq watch` applied every change made so far: no need to look at the files.
+                Self.trace("the watcher (sequence \(sequence))")
             } else {
+                Self.trace("a look at every file")
                 let progress = showProgress && Output.stderrIsTerminal ? ProgressLine() : nil
                 var callback: (@Sendable (IndexProgress) -> Void)?
                 if let progress { callback = { progress.update($0) } }
@@ -101,6 +105,11 @@ struct CommonOptions: ParsableArguments {
             Output.err(error.diagnosticLine)
             throw Exit(status: 1)
         }
+    }
+
+    /// `DEALQ_TRACE_REFRESH=1`: says on stderr how the index was brought up to date before the answer.
+    static func trace(_ how: String) {
+        if ProcessInfo.processInfo.environment["DEALQ_TRACE_REFRESH"] == "1" { Output.err("refresh: \(how)") }
     }
 
     func write(_ text: String) throws {
