@@ -68,19 +68,14 @@ struct CommonOptions: ParsableArguments {
 
     /// Refreshes the index (or warns that it is stale), then opens it. The
     /// progress line shows only on a terminal, and never in batch mode.
-    func openEngine(showProgress: Bool = true) throws -> QueryEngine {
-        // A query run far from any corpus would otherwise index the folder it
-        // was typed in (a home folder, say): ask where the corpus is instead.
-        let cwd = FileManager.default.currentDirectoryPath
-        if corpus == nil, db == nil, (ProcessInfo.processInfo.environment["DEALQ_CORPUS"] ?? "").isEmpty,
-           CorpusLocator.marked(from: cwd) == nil {
-            Output.err("error: no corpus here: neither this folder nor its parents hold dealq.yml or .dealq/; "
-                       + "run 'dealq index DIR' once, then ask from DIR, or pass --corpus DIR (or set DEALQ_CORPUS)")
-            throw Exit(status: 1)
-        }
+    /// `refreshed`: a watcher just brought the index up to date (the shell's).
+    func openEngine(showProgress: Bool = true, refreshed: Bool = false) throws -> QueryEngine {
+        try requireCorpus()
         let indexer = Indexer(corpus: corpusPath, database: databasePath)
         do {
-            if noRefresh {
+            if refreshed {
+                Self.trace("the watcher")
+            } else if noRefresh {
                 if try indexer.looksStale() {
                     Output.err("warning: the index may be stale (files were added, removed or renamed, or dealq.yml changed, "
                                + "since it was built); answering from it as it is")
@@ -103,6 +98,18 @@ struct CommonOptions: ParsableArguments {
             return try QueryEngine(database: databasePath)
         } catch {
             Output.err(error.diagnosticLine)
+            throw Exit(status: 1)
+        }
+    }
+
+    /// A query run far from any corpus would otherwise index the folder it
+    /// was typed in (a home folder, say): ask where the corpus is instead.
+    func requireCorpus() throws {
+        let cwd = FileManager.default.currentDirectoryPath
+        if corpus == nil, db == nil, (ProcessInfo.processInfo.environment["DEALQ_CORPUS"] ?? "").isEmpty,
+           CorpusLocator.marked(from: cwd) == nil {
+            Output.err("error: no corpus here: neither this folder nor its parents hold dealq.yml or .dealq/; "
+                       + "run 'dealq index DIR' once, then ask from DIR, or pass --corpus DIR (or set DEALQ_CORPUS)")
             throw Exit(status: 1)
         }
     }

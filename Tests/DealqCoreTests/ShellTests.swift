@@ -209,6 +209,24 @@ import DealqCore
         #expect(p.waitForExit() == 0)
     }
 
+    @Test func answersSeeChangedFilesWithoutRefresh() throws {
+        let p = try shell()
+        try line(p, ".format csv")
+        #expect(try line(p, "count").contains("deals\r\n4"))
+        // The shell watches the corpus: the next answer sees a new file, an edit and a removal.
+        folder.write("corpus/D-1.md", dealText(id: "D-1", outcome: "lost"))
+        p.send("count by outcome\r")
+        let added = try p.waitFor("corpus (5 deals)> ")
+        #expect(added.contains("lost,3"))
+        folder.write("corpus/D-1.md", dealText(id: "D-1", outcome: "won"))
+        try FileManager.default.removeItem(atPath: corpus + "/B-1.md")
+        p.send("count by outcome\r")
+        let changed = try p.waitFor("corpus (4 deals)> ")
+        #expect(changed.contains("lost,1") && changed.contains("won,3"))
+        p.send(".quit\r")
+        #expect(p.waitForExit() == 0)
+    }
+
     @Test func dotCommands() throws {
         let p = try shell()
         #expect(try line(p, ".help").contains(".export FILE"))

@@ -24,6 +24,9 @@ public final class CorpusWatcher: @unchecked Sendable {
     private let lock = NSLock()
     /// Events applied to the index so far (published in the index's `meta` as `watch_sequence`).
     public private(set) var sequence: Int64 = 0
+    /// `start()` brought the index up to date and every folder is watched.
+    public private(set) var started = false
+    private var applying = false
 
     /// `DEALQ_TEST_MAX_WATCHES=N` stands in for a kernel watch limit of N in tests.
     public init(corpus: String, database: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(WatchError) {
@@ -45,6 +48,7 @@ public final class CorpusWatcher: @unchecked Sendable {
     public func start(progress: (@Sendable (IndexProgress) -> Void)? = nil, waiting: (() -> Void)? = nil) throws(WatchError) -> IndexReport {
         lock.lock()
         defer { lock.unlock() }
+        if started { return try syncLocked() ?? IndexReport() }
         try watchEverything()
         let report: IndexReport
         do {
@@ -54,6 +58,7 @@ public final class CorpusWatcher: @unchecked Sendable {
         } catch {
             throw .index(error)
         }
+        started = true
         return report
     }
 
@@ -61,6 +66,10 @@ public final class CorpusWatcher: @unchecked Sendable {
     public func sync() throws(WatchError) -> IndexReport? {
         lock.lock()
         defer { lock.unlock() }
+        return try syncLocked()
+    }
+
+    private func syncLocked() throws(WatchError) -> IndexReport? {
         if let broken { throw broken }
         collect()
         if let broken { throw broken }
@@ -86,6 +95,26 @@ public final class CorpusWatcher: @unchecked Sendable {
             if let error = error as? WatchError { throw error }
             throw .index(error as? IndexError ?? .storage(path: database, detail: "\(error)"))
         }
+    }
+
+    /// Applies changes in the background as they come (for the shell and the MCP server), so that the
+    /// `sync()` before a query finds little or nothing left to do. Failures surface at that `sync()`.
+    public func applyInBackground() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !applying else { return }
+        applying = true
+        let thread = Thread { [self] in
+            while true {
+                if waitForEvents(milliseconds: 1000) {
+                    // Let a burst of events (a checkout, an editor's save) arrive before applying it.
+                    usleep(20_000)
+                    do throws(WatchError) { _ = try sync() } catch { if case .limit = error { return } }
+                }
+            }
+        }
+        thread.name = "dealq-watch"
+        thread.start()
     }
 
     /// Writes the heartbeat (and the sequence) into the index's `meta`, unless an index run holds the lock.
