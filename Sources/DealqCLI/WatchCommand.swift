@@ -54,11 +54,14 @@ struct WatchCommand: ParsableCommand {
             if !quiet {
                 Output.out("watching \(corpusPath): \(Format.plural(report.deals, "deal")) in the index (\(Self.milliseconds(report.seconds)))")
             }
-            try server.serve(shouldStop: { Self.stopping != 0 }) { report in
+            try server.serve(shouldStop: { Self.stopping != 0 }, applied: { report in
                 for warning in report.folderWarnings { Output.err(warning.description) }
                 guard !quiet, report.changedAnything else { return }
                 Output.out(Self.line(report))
-            }
+            }, failed: { error in
+                // Queries look at every file meanwhile (and show the same error); the next change tries again.
+                Output.err(error.diagnosticLine)
+            })
         } catch {
             Output.err(error.diagnosticLine)
             throw Exit(status: 1)

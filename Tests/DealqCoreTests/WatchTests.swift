@@ -162,6 +162,22 @@ import Testing
         #expect(first.waitForExit() == 0)
     }
 
+    @Test func brokenConfigDoesNotStopTheWatcher() throws {
+        let folder = try corpus()
+        let watcher = try start(folder)
+        let config = try String(contentsOfFile: folder.path + "/dealq.yml", encoding: .utf8)
+        folder.write("dealq.yml", "topics: [unclosed\n")
+        let broken = try runDealq(["--corpus", folder.path, "count"], environment: ["DEALQ_TRACE_REFRESH": "1"])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("refresh: a look at every file"))
+        #expect(broken.stderr.contains("dealq.yml:"))
+        folder.write("dealq.yml", config)
+        let (answer, how) = try ask("count by outcome", in: folder)
+        #expect(how.hasPrefix("refresh: the watcher"))
+        try expectFresh(folder, query: "count by outcome", answer: answer)
+        #expect(watcher.process.isRunning)
+    }
+
     @Test func changedConfigRebuildsThroughTheWatcher() throws {
         let folder = try corpus()
         let watcher = try start(folder)

@@ -21,6 +21,8 @@ final class Shell {
     private let today: CalendarDate
     /// Keeps the index fresh in the background; nil with --no-refresh or when the corpus cannot be watched.
     private var watcher: CorpusWatcher?
+    /// The watcher's sequence when the engine was last opened.
+    private var seenSequence: Int64 = 0
 
     init(options: CommonOptions) throws {
         self.options = options
@@ -29,6 +31,7 @@ final class Shell {
         Interrupts.install()
         watcher = options.noRefresh ? nil : try ShellWatcher.start(options)
         engine = try options.openEngine(refreshed: watcher != nil)
+        seenSequence = watcher?.sequence ?? 0
         watcher?.applyInBackground()
         deals = engine.dealCount()
         source = IndexCompletionSource(engine: engine)
@@ -200,9 +203,13 @@ final class Shell {
     private func catchUp() {
         guard let current = watcher else { return }
         do throws(WatchError) {
-            guard let report = try current.sync() else { return }
-            for warning in report.folderWarnings { Output.err(warning.description) }
-            if report.changedAnything { reopen() }
+            let report = try current.sync()
+            for warning in report?.folderWarnings ?? [] { Output.err(warning.description) }
+            // Changes applied in the background count too: a rebuild replaced the file the engine reads.
+            if current.sequence != seenSequence {
+                seenSequence = current.sequence
+                reopen()
+            }
         } catch {
             // From now on, as without a watcher: .refresh looks at every file.
             Output.err(error.diagnosticLine)

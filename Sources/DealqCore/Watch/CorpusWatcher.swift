@@ -23,7 +23,8 @@ public final class CorpusWatcher: @unchecked Sendable {
     private var broken: WatchError?
     private let lock = NSLock()
     /// Events applied to the index so far (published in the index's `meta` as `watch_sequence`).
-    public private(set) var sequence: Int64 = 0
+    public var sequence: Int64 { lock.withLock { applied } }
+    private var applied: Int64 = 0
     /// `start()` brought the index up to date and every folder is watched.
     public private(set) var started = false
     private var applying = false
@@ -79,7 +80,7 @@ public final class CorpusWatcher: @unchecked Sendable {
         let indexer = Indexer(corpus: corpus, database: database)
         do {
             var report: IndexReport
-            sequence += Int64(max(1, changes.events))
+            applied += Int64(max(1, changes.events))
             if changes.full {
                 try watchEverything()
                 report = try indexer.run()
@@ -125,7 +126,7 @@ public final class CorpusWatcher: @unchecked Sendable {
     }
 
     private func meta() -> [String: String] {
-        ["watch_sequence": String(sequence), "watch_heartbeat": String(Int64(Date().timeIntervalSince1970)),
+        ["watch_sequence": String(applied), "watch_heartbeat": String(Int64(Date().timeIntervalSince1970)),
          "watch_pid": String(getpid())]
     }
 

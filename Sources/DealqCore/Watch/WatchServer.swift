@@ -48,16 +48,25 @@ public final class WatchServer {
     }
 
     /// Serves until `shouldStop()` (checked at least four times a second) or until the watcher cannot keep
-    /// its promise (it throws then). `applied` is called with each batch of changes written to the index.
-    public func serve(shouldStop: () -> Bool, applied: (IndexReport) -> Void) throws(WatchError) {
+    /// its promise (the watch limit: it throws then). `applied` is called with each batch of changes written
+    /// to the index; `failed` when a batch could not be applied (an invalid `dealq.yml`, say): queries then
+    /// look at every file, and the next change or query tries again.
+    public func serve(shouldStop: () -> Bool, applied: (IndexReport) -> Void, failed: (WatchError) -> Void) throws(WatchError) {
         var lastBeat = Date()
         while !shouldStop() {
             var entries = [pollfd(fd: watcher.descriptor, events: Int16(POLLIN), revents: 0),
                            pollfd(fd: listener, events: Int16(POLLIN), revents: 0)]
             let ready = poll(&entries, 2, 250)
             if ready < 0 && errno != EINTR { throw .unavailable("poll: \(String(cString: strerror(errno)))") }
-            if entries[0].revents & Int16(POLLIN) != 0, let report = try watcher.sync() { applied(report) }
-            if entries[1].revents & Int16(POLLIN) != 0 { try answerClients(applied: applied) }
+            if entries[0].revents & Int16(POLLIN) != 0 {
+                do throws(WatchError) {
+                    if let report = try watcher.sync() { applied(report) }
+                } catch {
+                    if case .limit = error { throw error }
+                    failed(error)
+                }
+            }
+            if entries[1].revents & Int16(POLLIN) != 0 { try answerClients(applied: applied, failed: failed) }
             if Date().timeIntervalSince(lastBeat) >= heartbeatSeconds {
                 watcher.beat()
                 lastBeat = Date()
@@ -65,7 +74,7 @@ public final class WatchServer {
         }
     }
 
-    private func answerClients(applied: (IndexReport) -> Void) throws(WatchError) {
+    private func answerClients(applied: (IndexReport) -> Void, failed: (WatchError) -> Void) throws(WatchError) {
         while true {
             let client = accept(listener, nil, nil)
             guard client >= 0 else { return }
@@ -84,7 +93,9 @@ public final class WatchServer {
                 if let report = try watcher.sync() { applied(report) }
             } catch {
                 _ = WatchSocket.send(client, "no \(error.description)")
-                throw error
+                if case .limit = error { throw error }
+                failed(error)
+                continue
             }
             _ = WatchSocket.send(client, "ok \(watcher.sequence) \(Schema.version)")
         }
