@@ -12,6 +12,7 @@
 #   --out DIR     where the one-folder copy, the indexes and the results go (default: bench/out/watch)
 #   --runs N      timed runs per command (default 15)
 #   DEALQ=/path/to/dealq  time another build (default: swift build -c release --static-swift-stdlib)
+#   LAYOUTS=tree          only the year/quarter tree (default: "tree flat")
 #
 # Needs hyperfine (installed with apt-get when missing and root). Prints a
 # markdown table of medians and ratios and keeps it in OUT/watch-N.md.
@@ -26,7 +27,7 @@ while [ $# -gt 0 ]; do
     --corpus) shift; CORPUS=${1:-}; [ -d "$CORPUS" ] || die "--corpus takes a folder" ;;
     --out) shift; OUT=${1:-}; [ -n "$OUT" ] || die "--out takes a folder" ;;
     --runs) shift; RUNS=${1:-}; [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "--runs takes a number" ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "usage: bench/watch.sh [--corpus DIR] [--out DIR] [--runs N]" >&2; exit 2 ;;
   esac
   shift
@@ -55,7 +56,8 @@ CORPUS=$(cd "$CORPUS" && pwd)
 FILES=$(find "$CORPUS" -path '*/.*' -prune -o -name '*.md' -type f -print | wc -l)
 LABEL="$((FILES / 1000))k"
 FLAT="$OUT/flat-$LABEL"
-if [ ! -f "$FLAT/dealq.yml" ]; then
+LAYOUTS=${LAYOUTS:-tree flat}
+if [[ " $LAYOUTS " == *" flat "* && ! -f "$FLAT/dealq.yml" ]]; then
   echo "linking the $FILES files into one folder $FLAT..." >&2
   rm -rf "$FLAT"; mkdir -p "$FLAT"
   find "$CORPUS" -path '*/.*' -prune -o -name '*.md' -type f -print0 | xargs -0 ln -t "$FLAT/"
@@ -76,7 +78,7 @@ TABLE="$OUT/watch-$LABEL.md"
   echo "| layout | --no-refresh ms | with dealq watch ms | walk (no watcher) ms | watcher − no-refresh ms | walk ÷ watcher | target |"
   echo "|---|---:|---:|---:|---:|---:|---|"
 } > "$TABLE"
-for layout in tree flat; do
+for layout in $LAYOUTS; do
   dir=$CORPUS; [ "$layout" = flat ] && dir=$FLAT
   db="$OUT/index-$layout-$LABEL.sqlite"
   echo "indexing $layout ($dir)..." >&2
