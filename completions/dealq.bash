@@ -173,13 +173,13 @@ _dealq() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    query|index|explain|facets|run|queries|shell|export|report|import|init|check|mcp|help)
+    query|index|explain|facets|run|queries|shell|export|report|import|init|check|mcp|watch|help)
         # Offer subcommand argument completions
         "_dealq_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'query index explain facets run queries shell export report import init check mcp help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'query index explain facets run queries shell export report import init check mcp watch help' -- "${cur}"))
         ;;
     esac
 }
@@ -567,6 +567,24 @@ _dealq_mcp() {
         return
         ;;
     '--today')
+        return
+        ;;
+    esac
+}
+
+_dealq_watch() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--corpus --db)
+    __dealq_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--corpus')
+        return
+        ;;
+    '--db')
         return
         ;;
     esac

@@ -70,24 +70,23 @@ struct CommonOptions: ParsableArguments {
     /// progress line shows only on a terminal, and never in batch mode. An
     /// index that cannot be written is answered from as it is, with a warning;
     /// a damaged one is moved aside and rebuilt (not with `--no-refresh`).
-    func openEngine(showProgress: Bool = true) throws -> QueryEngine {
-        // A query run far from any corpus would otherwise index the folder it
-        // was typed in (a home folder, say): ask where the corpus is instead.
-        let cwd = FileManager.default.currentDirectoryPath
-        if corpus == nil, db == nil, (ProcessInfo.processInfo.environment["DEALQ_CORPUS"] ?? "").isEmpty,
-           CorpusLocator.marked(from: cwd) == nil {
-            Output.err("error: no corpus here: neither this folder nor its parents hold dealq.yml or .dealq/; "
-                       + "run 'dealq index DIR' once, then ask from DIR, or pass --corpus DIR (or set DEALQ_CORPUS)")
-            throw Exit(status: 1)
-        }
+    /// `refreshed`: a watcher just brought the index up to date (the shell's).
+    func openEngine(showProgress: Bool = true, refreshed: Bool = false) throws -> QueryEngine {
+        try requireCorpus()
         let indexer = Indexer(corpus: corpusPath, database: databasePath)
         do {
-            if noRefresh {
+            if refreshed {
+                Self.trace("the watcher")
+            } else if noRefresh {
                 if try indexer.looksStale() {
                     Output.err("warning: the index may be stale (files were added, removed or renamed, or dealq.yml changed, "
                                + "since it was built); answering from it as it is")
                 }
+            } else if let sequence = WatchClient.sync(corpus: corpusPath, database: databasePath) {
+                // A live `dealq watch` applied every change made so far: no need to look at the files.
+                Self.trace("the watcher (sequence \(sequence))")
             } else {
+                Self.trace("a look at every file")
                 try refresh(indexer, showProgress: showProgress)
             }
             do {
@@ -161,6 +160,23 @@ struct CommonOptions: ParsableArguments {
         guard let aside = report.movedAside else { return }
         Output.err("warning: the index '\(database)' was damaged (\(aside.reason)); it was moved to '\(aside.path)' "
                    + "and a fresh one was built from the corpus")
+    }
+
+    /// A query run far from any corpus would otherwise index the folder it
+    /// was typed in (a home folder, say): ask where the corpus is instead.
+    func requireCorpus() throws {
+        let cwd = FileManager.default.currentDirectoryPath
+        if corpus == nil, db == nil, (ProcessInfo.processInfo.environment["DEALQ_CORPUS"] ?? "").isEmpty,
+           CorpusLocator.marked(from: cwd) == nil {
+            Output.err("error: no corpus here: neither this folder nor its parents hold dealq.yml or .dealq/; "
+                       + "run 'dealq index DIR' once, then ask from DIR, or pass --corpus DIR (or set DEALQ_CORPUS)")
+            throw Exit(status: 1)
+        }
+    }
+
+    /// `DEALQ_TRACE_REFRESH=1`: says on stderr how the index was brought up to date before the answer.
+    static func trace(_ how: String) {
+        if ProcessInfo.processInfo.environment["DEALQ_TRACE_REFRESH"] == "1" { Output.err("refresh: \(how)") }
     }
 
     func write(_ text: String) throws {

@@ -12,7 +12,7 @@ struct Dealq: ParsableCommand {
         version: DealqVersion.string,
         subcommands: [QueryCommand.self, IndexCommand.self, ExplainCommand.self, FacetsCommand.self,
                       RunCommand.self, QueriesCommand.self, ShellCommand.self, ExportCommand.self, ReportCommand.self,
-                      ImportCommand.self, InitCommand.self, CheckCommand.self, MCPCommand.self],
+                      ImportCommand.self, InitCommand.self, CheckCommand.self, MCPCommand.self, WatchCommand.self],
         defaultSubcommand: QueryCommand.self)
 }
 

@@ -13,11 +13,21 @@ public final class CorpusSession: @unchecked Sendable {
     private let lock = NSLock()
     private var current: QueryEngine?
     private var finished = false
+    /// Keeps the index fresh when inotify works; nil: every answer looks at every file first.
+    private let watcher: CorpusWatcher?
 
-    public init(corpus: String, database: String, today: CalendarDate? = nil) {
+    public init(corpus: String, database: String, today: CalendarDate? = nil, watcher: CorpusWatcher? = nil) {
         self.corpus = corpus
         self.database = database
         self.fixedToday = today
+        self.watcher = watcher
+    }
+
+    /// A session whose index a watcher keeps fresh in the background (see `CorpusWatcher`): answers then
+    /// apply only what changed instead of looking at every file. Without inotify, the session as it is.
+    public func watching() -> CorpusSession {
+        guard let watcher = try? CorpusWatcher(corpus: corpus, database: database) else { return self }
+        return CorpusSession(corpus: corpus, database: database, today: fixedToday, watcher: watcher)
     }
 
     public var today: CalendarDate { fixedToday ?? CalendarDate.today() }
@@ -31,7 +41,7 @@ public final class CorpusSession: @unchecked Sendable {
         lock.unlock()
         var report = IndexReport()
         do {
-            report = try indexer.run(damagedFile: damaged)
+            report = try refresh(damaged: damaged)
         } catch .readOnly(let path, _) where FileManager.default.fileExists(atPath: path) {
             // An index that cannot be written is answered from as it is, as a query does.
         } catch {
@@ -56,10 +66,26 @@ public final class CorpusSession: @unchecked Sendable {
         }
     }
 
-    /// A session for one request: the same corpus, its own engine (its own SQLite connection),
-    /// so that cancelling the request interrupts its statements and no other request's.
+    /// Through the watcher when it can keep its promise (it started on first use), else by looking at every
+    /// file; an index found damaged is moved aside and rebuilt.
+    private func refresh(damaged: DamagedFile?) throws(IndexError) -> IndexReport {
+        if let watcher, damaged == nil {
+            do {
+                if watcher.started { return try watcher.sync() ?? IndexReport() }
+                let report = try watcher.start()
+                watcher.applyInBackground()
+                return report
+            } catch {
+                if case .index(let failure) = error { throw failure }
+            }
+        }
+        return try Indexer(corpus: corpus, database: database).run(damagedFile: damaged)
+    }
+
+    /// A session for one request: the same corpus and watcher, its own engine (its own SQLite
+    /// connection), so that cancelling the request interrupts its statements and no other request's.
     public func forRequest() -> CorpusSession {
-        CorpusSession(corpus: corpus, database: database, today: fixedToday)
+        CorpusSession(corpus: corpus, database: database, today: fixedToday, watcher: watcher)
     }
 
     /// The client gave up on the request this session serves: interrupt its statements,

@@ -601,7 +601,11 @@ Asked far from any corpus (no `dealq.yml` or `.dealq/` here or above, and no
 folder.
 
 Before answering, a query brings the index up to date with the files: only
-added, changed or removed files are read again, so this is quick. With
+added, changed or removed files are read again, so this is quick. Finding
+them costs a look at every file's size and modification time (about 0.15 s
+per 100,000 files); with a [`dealq watch`](#dealq-watch-keep-the-index-fresh)
+running for the corpus, the query asks the watcher instead, which already
+knows what changed, and skips that look. With
 `--no-refresh` it answers at once from the index as it is, and warns on
 stderr when files were added, removed or renamed, or `dealq.yml` changed
 since (an edit inside an existing file is found by the next refresh).
@@ -672,6 +676,71 @@ refreshed: `dealq index` stops with exit status 1, `cannot write the index
 warning. A corpus whose folder cannot be written and no `--db` gives
 `cannot create the folder '…/.dealq' (permission denied); choose a writable
 place with --db`.
+
+### `dealq watch`: keep the index fresh
+
+```text
+dealq watch [--corpus DIR] [--db PATH] [--quiet]
+```
+
+Brings the index up to date, then stays in the foreground, watching every
+folder of the corpus (hidden ones aside, as indexing skips them) with Linux's
+inotify, and applies each change to the index as it happens: a file saved,
+renamed, added or deleted, a folder created or removed, a `git checkout` of
+another branch. Only what changed is read again; a change to `dealq.yml`
+rebuilds the index. It prints one line per batch of changes (nothing with
+`--quiet`):
+
+```text
+$ dealq watch
+watching /home/dana/winloss: 300 deals in the index (1412 ms)
+14:02:51 0 new, 1 changed, 0 removed: 300 deals (6 ms)
+```
+
+While it runs, a one-shot query does not look at every file before answering:
+it asks the watcher, over the socket `index.sqlite.watch` beside the index, to
+apply every change made so far, and answers once the watcher says the index
+holds them. A query falls back to looking at every file itself, as without a
+watcher, whenever the watcher cannot promise that: no watcher, a watcher that
+was killed (its socket is left behind and refuses connections), a watcher of
+another corpus, or no answer within half a second (a large change still being
+applied). Answers are the same either way.
+
+The watcher writes `watch_sequence` (how many changes it has applied),
+`watch_heartbeat` (Unix seconds, at least every 10 seconds) and `watch_pid`
+into the index's `meta` table, for scripts and monitoring. Setting
+`DEALQ_TRACE_REFRESH=1` makes a query say on stderr how it brought the index
+up to date (`refresh: the watcher (sequence 12)` or `refresh: a look at every file`).
+
+Ctrl-C or SIGTERM stops it (exit status 0) and removes the socket. It exits
+with status 1 when the index cannot be built, when another `dealq watch`
+already serves the same index (the message names its pid), or when the
+corpus has more folders than inotify may watch: it then says so, naming
+`/proc/sys/fs/inotify/max_user_watches` (raise it with
+`sudo sysctl fs.inotify.max_user_watches=524288`), and queries keep
+answering by looking at every file.
+
+To keep it running, a systemd user unit (`~/.config/systemd/user/dealq-watch.service`,
+then `systemctl --user enable --now dealq-watch`):
+
+```ini
+[Unit]
+Description=Keep the dealq index of ~/winloss fresh
+
+[Service]
+ExecStart=%h/.local/bin/dealq watch --quiet --corpus %h/winloss
+Restart=on-failure
+RestartSec=10
+
+[Install]
+WantedBy=default.target
+```
+
+or a tmux window: `tmux new-session -d -s dealq-watch 'dealq watch --corpus ~/winloss'`.
+
+The shell and `dealq mcp` watch the corpus the same way on their own: changes
+are applied in the background as they happen, and an answer never waits for a
+look at every file.
 
 ### `dealq "QUERY"`: answer a question
 
@@ -749,7 +818,11 @@ status 2. The bundled corpus ships `topic-quotes`, `competitor-brief`,
 dealq shell
 ```
 
-Also plain `dealq` on a terminal. Tab completes verbs, facets, the corpus's
+Also plain `dealq` on a terminal. The shell watches the corpus as
+[`dealq watch`](#dealq-watch-keep-the-index-fresh) does: every answer sees the
+files as they are, and applies only what changed since the last one (without
+inotify, or past its watch limit, it warns once and answers from the index as
+it was when the shell started, until `.refresh`). Tab completes verbs, facets, the corpus's
 values for the facet being typed, `sort:` columns, dot-commands and saved
 queries. A line ending in `\` continues on the next. Ctrl-C stops a running
 query or clears the line; Ctrl-D, `.quit`, `quit` or `exit` leaves, and

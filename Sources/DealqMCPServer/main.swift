@@ -59,7 +59,7 @@ if let text = options.today ?? environment["DEALQ_TODAY"], !text.isEmpty {
 }
 let corpus = CorpusLocator.corpus(explicit: options.corpus, environment: environment, currentDirectory: cwd)
 let database = CorpusLocator.database(explicit: options.db, corpus: corpus, currentDirectory: cwd)
-let session = CorpusSession(corpus: corpus, database: database, today: fixedToday)
+let session = CorpusSession(corpus: corpus, database: database, today: fixedToday).watching()
 // Index (or refresh) once before serving, so that a corpus that cannot be read fails here, on stderr.
 do {
     _ = try session.engine()

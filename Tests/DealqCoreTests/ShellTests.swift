@@ -209,6 +209,30 @@ import DealqCore
         #expect(p.waitForExit() == 0)
     }
 
+    @Test func answersSeeChangedFilesWithoutRefresh() throws {
+        let p = try shell()
+        try line(p, ".format csv")
+        #expect(try line(p, "count").contains("deals\r\n4"))
+        // The shell watches the corpus: the next answer sees a new file, an edit and a removal.
+        let database = corpus + "/.dealq/index.sqlite"
+        let before = try WatcherProcess.meta("watch_sequence", database: database)
+        folder.write("corpus/D-1.md", dealText(id: "D-1", outcome: "lost"))
+        // Applied in the background before the query is typed: the prompt counts it too.
+        let deadline = Date().addingTimeInterval(15)
+        while try WatcherProcess.meta("watch_sequence", database: database) == before && Date() < deadline { usleep(20_000) }
+        #expect(try WatcherProcess.meta("watch_sequence", database: database) != before)
+        p.send("count by outcome\r")
+        let added = try p.waitFor("corpus (5 deals)> ")
+        #expect(added.contains("lost,3"))
+        folder.write("corpus/D-1.md", dealText(id: "D-1", outcome: "won"))
+        try FileManager.default.removeItem(atPath: corpus + "/B-1.md")
+        p.send("count by outcome\r")
+        let changed = try p.waitFor("corpus (4 deals)> ")
+        #expect(changed.contains("lost,1") && changed.contains("won,3"))
+        p.send(".quit\r")
+        #expect(p.waitForExit() == 0)
+    }
+
     @Test func dotCommands() throws {
         let p = try shell()
         #expect(try line(p, ".help").contains(".export FILE"))

@@ -19,13 +19,20 @@ final class Shell {
     private var last: (query: String, table: DealqRender.Table)?
     private var deals: Int
     private let today: CalendarDate
+    /// Keeps the index fresh in the background; nil with --no-refresh or when the corpus cannot be watched.
+    private var watcher: CorpusWatcher?
+    /// The watcher's sequence when the engine was last opened.
+    private var seenSequence: Int64 = 0
 
     init(options: CommonOptions) throws {
         self.options = options
         format = try options.outputFormat()
         today = try options.todayDate()
         Interrupts.install()
-        engine = try options.openEngine()
+        watcher = options.noRefresh ? nil : try ShellWatcher.start(options)
+        engine = try options.openEngine(refreshed: watcher != nil)
+        seenSequence = watcher?.sequence ?? 0
+        watcher?.applyInBackground()
         deals = engine.dealCount()
         source = IndexCompletionSource(engine: engine)
         let corpus = options.corpusPath
@@ -99,6 +106,7 @@ final class Shell {
 
     private func query(_ text: String) {
         let started = DispatchTime.now()
+        catchUp()
         let slow = ProcessInfo.processInfo.environment["DEALQ_TEST_SLOW_QUERY"] == text
         if slow { engine.slowDownForTesting(milliseconds: 20, steps: 10) }
         defer { if slow { engine.slowDownForTesting(milliseconds: 0) } }
@@ -191,7 +199,36 @@ final class Shell {
         return .proceed
     }
 
+    /// Applies what changed since the last answer (most of it is already applied in the background).
+    private func catchUp() {
+        guard let current = watcher else { return }
+        do throws(WatchError) {
+            let report = try current.sync()
+            for warning in report?.folderWarnings ?? [] { Output.err(warning.description) }
+            // Changes applied in the background count too: a rebuild replaced the file the engine reads.
+            if current.sequence != seenSequence {
+                seenSequence = current.sequence
+                reopen()
+            }
+        } catch {
+            // From now on, as without a watcher: .refresh looks at every file.
+            Output.err(error.diagnosticLine)
+            watcher = nil
+        }
+    }
+
+    /// A new engine on the index as it is now (a rebuild replaces the file).
+    private func reopen() {
+        guard let reopened = try? QueryEngine(database: options.databasePath) else { return }
+        engine = reopened
+        deals = reopened.dealCount()
+        let corpus = options.corpusPath
+        source = IndexCompletionSource(engine: reopened, savedQueries: { Shell.savedOutlines(corpus: corpus) })
+        LineEditor.completer = Completer(source: source)
+    }
+
     private func facets(_ name: String?) {
+        catchUp()
         let listing: [(facet: Catalog.Facet, values: [(String, Int)])]
         do throws(QueryFailure) {
             listing = try engine.facets(only: name, top: Listings.valuesShown(only: name))
@@ -207,6 +244,7 @@ final class Shell {
             Output.err("error: .explain takes a query, e.g. .explain winrate by topic")
             return
         }
+        catchUp()
         do throws(QueryFailure) {
             Output.out(try engine.explain(text, today: today, defaultLimit: Paging.defaultLimit(for: format)), terminator: "")
         } catch {

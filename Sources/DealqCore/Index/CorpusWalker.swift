@@ -130,6 +130,7 @@ enum CorpusWalker {
             result.folders.append(FolderStat(path: relative, mtimeNanoseconds: folderInfo.st_mtim.nanoseconds))
         }
         var subfolders: [String] = []
+        var markdown: [(name: String, path: String)] = []
         while let entry = readdir(dir) {
             let found: (isDir: Bool, isMarkdown: Bool, name: String?, escaped: String)? = withUnsafePointer(to: &entry.pointee.d_name) { raw in
                 raw.withMemoryRebound(to: UInt8.self, capacity: 256) { name in
@@ -170,10 +171,9 @@ enum CorpusWalker {
                 subfolders.append(rel)
                 continue
             }
-            var info = stat()
-            guard fstatat(fd, foundName, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            result.files.append(FileStat(path: rel, size: Int64(info.st_size), mtimeNanoseconds: info.st_mtim.nanoseconds))
+            markdown.append((foundName, rel))
         }
+        result.files += statFiles(markdown, in: fd)
         guard recurse else {
             folders += subfolders
             return
@@ -181,6 +181,29 @@ enum CorpusWalker {
         // Cut in bytes: a character count is off for names such as "café".
         let root = relative.isEmpty ? path : String(decoding: path.utf8.dropLast(relative.utf8.count + 1), as: UTF8.self)
         for folder in subfolders { try walk(path: root + "/" + folder, relative: folder, into: &result, recurse: true, folders: &folders) }
+    }
+
+    /// Stats a folder's markdown files; a big folder (all files in one place)
+    /// on all cores, as a tree's subfolders are walked on all cores.
+    private static func statFiles(_ entries: [(name: String, path: String)], in fd: Int32) -> [FileStat] {
+        @Sendable func stats(_ range: Range<Int>) -> [FileStat] {
+            var found: [FileStat] = []
+            found.reserveCapacity(range.count)
+            for entry in entries[range] {
+                var info = stat()
+                guard fstatat(fd, entry.name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                found.append(FileStat(path: entry.path, size: Int64(info.st_size), mtimeNanoseconds: info.st_mtim.nanoseconds))
+            }
+            return found
+        }
+        let chunk = 2048
+        guard entries.count > 2 * chunk else { return stats(0..<entries.count) }
+        let chunks = (entries.count + chunk - 1) / chunk
+        let parts = Slots<[FileStat]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { i in
+            parts.store(stats(i * chunk..<min(entries.count, (i + 1) * chunk)), at: i)
+        }
+        return parts.all().flatMap { $0 }
     }
 
     /// The whole file, or nil when it cannot be read.

@@ -294,7 +294,7 @@ public struct Indexer: Sendable {
         return diff
     }
 
-    private func writeMeta(_ db: Database, config: CorpusConfig, scanStarted: Int64) throws {
+    func writeMeta(_ db: Database, config: CorpusConfig, scanStarted: Int64) throws {
         let formatter = ISO8601DateFormatter()
         try db.execute(sql: """
             INSERT OR REPLACE INTO meta (key, value)
@@ -318,13 +318,13 @@ public struct Indexer: Sendable {
     }
 
     /// Now, in the file system's clock, as nanoseconds since 1970.
-    private static func nowNanoseconds() -> Int64 {
+    static func nowNanoseconds() -> Int64 {
         var ts = timespec()
         clock_gettime(CLOCK_REALTIME, &ts)
         return ts.nanoseconds
     }
 
-    private func fillTotals(_ db: Database, into report: inout IndexReport) throws {
+    func fillTotals(_ db: Database, into report: inout IndexReport) throws {
         report.deals = try Int.fetchOne(db, sql: "SELECT count(*) FROM deals") ?? 0
         report.skipped = try Int.fetchOne(db, sql: "SELECT count(*) FROM files WHERE status = 'skipped'") ?? 0
         report.rejected = try Row.fetchAll(db, sql: """
