@@ -110,15 +110,25 @@ enum DealsVerb: VerbAnswer {
         return count > shown ? count : nil
     }
 
-    /// Each shown deal's snippet (by rowid), on one line.
+    /// Deals looked up per statement: SQLite binds at most 32,766 arguments.
+    static let snippetBatch = 500
+
+    /// Each shown deal's snippet (by rowid), on one line. `dealq_snippet` is
+    /// FTS5's `snippet()` in linear time (see `SnippetFunction`).
     static func snippets(_ rows: [Executor.GroupRow], match: String, _ db: Database) throws -> [Int64: String] {
         let ids = rows.compactMap { Int64.fromDatabaseValue($0.value(Value.rowid)) }
         guard !ids.isEmpty else { return [:] }
-        let sql = "SELECT rowid, snippet(deal_fts, 0, char(2), char(3), '…', 14) FROM deal_fts WHERE deal_fts MATCH ? AND rowid IN ("
-            + Array(repeating: "?", count: ids.count).joined(separator: ", ") + ")"
+        SnippetFunction.register(db)
         var snippets: [Int64: String] = [:]
-        for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments([match] + ids.map { $0 as any DatabaseValueConvertible })) {
-            snippets[row[0]] = cleanSnippet(row[1])
+        for start in stride(from: 0, to: ids.count, by: snippetBatch) {
+            let batch = ids[start..<min(start + snippetBatch, ids.count)]
+            let sql = "SELECT rowid, \(SnippetFunction.name)(deal_fts, 0, char(2), char(3), '…', 14) FROM deal_fts "
+                + "WHERE deal_fts MATCH ? AND rowid IN (" + Array(repeating: "?", count: batch.count).joined(separator: ", ") + ")"
+            let values: [(any DatabaseValueConvertible)?] = [match] + batch.map { $0 }
+            let arguments = StatementArguments(values)
+            for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+                snippets[row[0]] = cleanSnippet(row[1])
+            }
         }
         return snippets
     }
