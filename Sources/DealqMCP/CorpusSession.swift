@@ -10,14 +10,18 @@ public final class CorpusSession: @unchecked Sendable {
     public let database: String
     /// The day relative dates count from; nil: the real today, read at each answer.
     public let fixedToday: CalendarDate?
+    /// Seconds an answer may take before it is stopped.
+    public let timeLimit: Double
     private let lock = NSLock()
     private var current: QueryEngine?
     private var finished = false
 
-    public init(corpus: String, database: String, today: CalendarDate? = nil) {
+    public init(corpus: String, database: String, today: CalendarDate? = nil,
+                timeLimit: Double = QueryEngine.interactiveTimeLimit) {
         self.corpus = corpus
         self.database = database
         self.fixedToday = today
+        self.timeLimit = timeLimit
     }
 
     public var today: CalendarDate { fixedToday ?? CalendarDate.today() }
@@ -45,7 +49,7 @@ public final class CorpusSession: @unchecked Sendable {
     /// A session for one request: the same corpus, its own engine (its own SQLite connection),
     /// so that cancelling the request interrupts its statements and no other request's.
     public func forRequest() -> CorpusSession {
-        CorpusSession(corpus: corpus, database: database, today: fixedToday)
+        CorpusSession(corpus: corpus, database: database, today: fixedToday, timeLimit: timeLimit)
     }
 
     /// The client gave up on the request this session serves: interrupt its statements,
@@ -85,6 +89,9 @@ public struct ToolFailure: Error, Sendable, Equatable {
             message = diagnostics.map { $0.render(in: text) }.joined(separator: "\n")
         case .runtime(let detail):
             message = "error: \(detail)"
+        case .timedOut(let seconds):
+            message = "error: " + QueryFailure.timedOutMessage(seconds)
+                + " (the server stops every query after that long); narrow it, with a filter or a longer text term, and ask again"
         }
     }
 }
