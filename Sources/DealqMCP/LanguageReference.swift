@@ -558,6 +558,19 @@ parentheses and negations the query cannot even be read: `the query is nested
 too deeply`. These are limits of dealq, not of the grammar: they keep every
 query inside what the index can answer.
 
+A prefix term (`implement*`) may stand for at most 1,000 different words of
+the corpus (as the index stores them: `pricing*` looks for words starting
+with `price`). One or two letters often stand for thousands, and the index
+then reads the deals of each one, which takes seconds; such a query is not
+run either (exit status 2), with the caret under the term:
+
+```text
+$ dealq "deals a*"
+error: 'a*' stands for more than 1000 different words of the corpus: write more of the word
+  deals a*
+        ^^
+```
+
 **Time limit.** In the shell and through the MCP server a query may take at
 most 10 seconds; a one-shot query (and each query of batch mode or `dealq
 run`) has no limit unless `--timeout SECONDS` gives one (`--timeout 0.5` is

@@ -221,4 +221,17 @@ struct IndexValues: ValueLookup, @unchecked Sendable {
                 """, arguments: [facet])
         }) ?? []
     }
+
+    /// The phrase's last token as the index's tokenizer makes it (stemmed, as
+    /// FTS5 makes a prefix), then the index's words that start with it.
+    func prefixWords(_ phrase: String, atMost: Int) -> Int {
+        (try? queue.read { db -> Int in
+            let tokenizer = try db.makeTokenizer(.porter(wrapping: .unicode61()))
+            guard let stem = try tokenizer.tokenize(query: phrase).last(where: { !$0.flags.contains(.colocated) })?.token,
+                  !stem.isEmpty else { return 0 }
+            return try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM (SELECT 1 FROM deal_terms WHERE term >= ? AND term < ? LIMIT ?)
+                """, arguments: [stem, stem + "\u{10FFFF}", atMost + 1]) ?? 0
+        }) ?? 0
+    }
 }
