@@ -188,7 +188,7 @@ _dealq_query() {
     repeating_flags=()
     non_repeating_flags=(--no-refresh --bail --version -h --help)
     repeating_options=()
-    non_repeating_options=(--corpus --db --format --today --output -o --min-n -f --file)
+    non_repeating_options=(--corpus --db --format --today --output -o --timeout --min-n -f --file)
     __dealq_offer_flags_options -1
 
     # Offer option value completions
@@ -206,6 +206,9 @@ _dealq_query() {
         return
         ;;
     '--output'|'-o')
+        return
+        ;;
+    '--timeout')
         return
         ;;
     '--min-n')
@@ -244,7 +247,7 @@ _dealq_explain() {
     repeating_flags=()
     non_repeating_flags=(--no-refresh --version -h --help)
     repeating_options=()
-    non_repeating_options=(--corpus --db --format --today --output -o --min-n)
+    non_repeating_options=(--corpus --db --format --today --output -o --timeout --min-n)
     __dealq_offer_flags_options -1
 
     # Offer option value completions
@@ -264,6 +267,9 @@ _dealq_explain() {
     '--output'|'-o')
         return
         ;;
+    '--timeout')
+        return
+        ;;
     '--min-n')
         return
         ;;
@@ -274,7 +280,7 @@ _dealq_facets() {
     repeating_flags=()
     non_repeating_flags=(--no-refresh --version -h --help)
     repeating_options=()
-    non_repeating_options=(--corpus --db --format --today --output -o --min-n)
+    non_repeating_options=(--corpus --db --format --today --output -o --timeout --min-n)
     __dealq_offer_flags_options 1
 
     # Offer option value completions
@@ -294,6 +300,9 @@ _dealq_facets() {
     '--output'|'-o')
         return
         ;;
+    '--timeout')
+        return
+        ;;
     '--min-n')
         return
         ;;
@@ -304,7 +313,7 @@ _dealq_run() {
     repeating_flags=()
     non_repeating_flags=(--no-refresh --version -h --help)
     repeating_options=()
-    non_repeating_options=(--corpus --db --format --today --output -o --min-n)
+    non_repeating_options=(--corpus --db --format --today --output -o --timeout --min-n)
     __dealq_offer_flags_options -1
 
     # Offer option value completions
@@ -322,6 +331,9 @@ _dealq_run() {
         return
         ;;
     '--output'|'-o')
+        return
+        ;;
+    '--timeout')
         return
         ;;
     '--min-n')
@@ -342,7 +354,7 @@ _dealq_queries() {
     repeating_flags=()
     non_repeating_flags=(--no-refresh --version -h --help)
     repeating_options=()
-    non_repeating_options=(--corpus --db --format --today --output -o --min-n)
+    non_repeating_options=(--corpus --db --format --today --output -o --timeout --min-n)
     __dealq_offer_flags_options 0
 
     # Offer option value completions
@@ -360,6 +372,9 @@ _dealq_queries() {
         return
         ;;
     '--output'|'-o')
+        return
+        ;;
+    '--timeout')
         return
         ;;
     '--min-n')
@@ -372,7 +387,7 @@ _dealq_shell() {
     repeating_flags=()
     non_repeating_flags=(--no-refresh --version -h --help)
     repeating_options=()
-    non_repeating_options=(--corpus --db --format --today --output -o --min-n)
+    non_repeating_options=(--corpus --db --format --today --output -o --timeout --min-n)
     __dealq_offer_flags_options 0
 
     # Offer option value completions
@@ -392,6 +407,9 @@ _dealq_shell() {
     '--output'|'-o')
         return
         ;;
+    '--timeout')
+        return
+        ;;
     '--min-n')
         return
         ;;
@@ -402,7 +420,7 @@ _dealq_export() {
     repeating_flags=()
     non_repeating_flags=(--no-refresh --version -h --help)
     repeating_options=()
-    non_repeating_options=(--corpus --db --format --today --output -o --min-n)
+    non_repeating_options=(--corpus --db --format --today --output -o --timeout --min-n)
     __dealq_offer_flags_options -1
 
     # Offer option value completions
@@ -420,6 +438,9 @@ _dealq_export() {
         return
         ;;
     '--output'|'-o')
+        return
+        ;;
+    '--timeout')
         return
         ;;
     '--min-n')
@@ -440,7 +461,7 @@ _dealq_report() {
     repeating_flags=()
     non_repeating_flags=(--no-refresh --version -h --help)
     repeating_options=()
-    non_repeating_options=(--corpus --db --format --today --output -o --min-n --competitor)
+    non_repeating_options=(--corpus --db --format --today --output -o --timeout --min-n --competitor)
     __dealq_offer_flags_options -1
 
     # Offer option value completions
@@ -458,6 +479,9 @@ _dealq_report() {
         return
         ;;
     '--output'|'-o')
+        return
+        ;;
+    '--timeout')
         return
         ;;
     '--min-n')

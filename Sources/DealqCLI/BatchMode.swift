@@ -70,6 +70,7 @@ enum BatchMode {
         if first == nil, case .standardInput = source {
             throw ValidationError("no query given; try: dealq \"winrate by topic\" (dealq --help lists the commands)")
         }
+        let timeLimit = try options.timeLimit()
         var writer = Writer(options: options, format: format)
         var engine: QueryEngine?
         var failed = false
@@ -91,7 +92,7 @@ enum BatchMode {
             }
             do {
                 let answer = try engine!.answer(text, today: today, defaultLimit: Paging.defaultLimit(for: format),
-                                                minimumGroupSize: options.minimumGroupSize)
+                                                minimumGroupSize: options.minimumGroupSize, timeLimit: timeLimit)
                 for note in answer.notes { Output.err(prefix(number) + "note: \(note.message)") }
                 writer.answer(answer.table, query: text, line: number)
             } catch {

@@ -24,6 +24,10 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the answer to a file instead of stdout.", valueName: "file"))
     var output: String?
 
+    @Option(name: .long, help: ArgumentHelp("Stop a query that runs longer than this many seconds (exit status 1). "
+                                            + "Default: no limit; 10 in the shell.", valueName: "seconds"))
+    var timeout: Double?
+
     @Option(name: .customLong("min-n"), help: ArgumentHelp("Win-rate groups with fewer won + lost deals are marked as too small (table output).", valueName: "n"))
     var minimumGroupSize: Int = 10
 
@@ -53,6 +57,15 @@ struct CommonOptions: ParsableArguments {
         } catch {
             throw ValidationError(error.description)
         }
+    }
+
+    /// `--timeout`, checked: nil when not given.
+    func timeLimit() throws -> Double? {
+        guard let timeout else { return nil }
+        guard timeout > 0, timeout.isFinite else {
+            throw ValidationError("--timeout takes a number of seconds greater than 0, e.g. --timeout 30")
+        }
+        return timeout
     }
 
     func todayDate() throws -> CalendarDate {

@@ -2,6 +2,7 @@ import ArgumentParser
 import DealqCore
 import DealqLanguage
 import DealqRender
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -48,10 +49,13 @@ struct QueryCommand: ParsableCommand {
     static func answer(_ text: String, options: CommonOptions) throws {
         let format = try options.outputFormat()
         let today = try options.todayDate()
+        let timeLimit = try options.timeLimit()
         let engine = try options.openEngine()
+        // Test hook, as in the shell: this query crawls, so that a test can see it pass its time limit.
+        if ProcessInfo.processInfo.environment["DEALQ_TEST_SLOW_QUERY"] == text { engine.slowDownForTesting(milliseconds: 20, steps: 10) }
         let answer = try options.healing(engine, text: text) { engine throws(QueryFailure) in
             try engine.answer(text, today: today, defaultLimit: Paging.defaultLimit(for: format),
-                              minimumGroupSize: options.minimumGroupSize)
+                              minimumGroupSize: options.minimumGroupSize, timeLimit: timeLimit)
         }
         for note in answer.notes { Output.err("note: \(note.message)") }
         try options.write(render(answer.table, as: format, options: options.renderOptions()))

@@ -10,24 +10,28 @@ public final class CorpusSession: @unchecked Sendable {
     public let database: String
     /// The day relative dates count from; nil: the real today, read at each answer.
     public let fixedToday: CalendarDate?
+    /// Seconds an answer may take before it is stopped.
+    public let timeLimit: Double
     private let lock = NSLock()
     private var current: QueryEngine?
     private var finished = false
     /// Keeps the index fresh when inotify works; nil: every answer looks at every file first.
     private let watcher: CorpusWatcher?
 
-    public init(corpus: String, database: String, today: CalendarDate? = nil, watcher: CorpusWatcher? = nil) {
+    public init(corpus: String, database: String, today: CalendarDate? = nil, watcher: CorpusWatcher? = nil,
+                timeLimit: Double = QueryEngine.interactiveTimeLimit) {
         self.corpus = corpus
         self.database = database
         self.fixedToday = today
         self.watcher = watcher
+        self.timeLimit = timeLimit
     }
 
     /// A session whose index a watcher keeps fresh in the background (see `CorpusWatcher`): answers then
     /// apply only what changed instead of looking at every file. Without inotify, the session as it is.
     public func watching() -> CorpusSession {
         guard let watcher = try? CorpusWatcher(corpus: corpus, database: database) else { return self }
-        return CorpusSession(corpus: corpus, database: database, today: fixedToday, watcher: watcher)
+        return CorpusSession(corpus: corpus, database: database, today: fixedToday, watcher: watcher, timeLimit: timeLimit)
     }
 
     public var today: CalendarDate { fixedToday ?? CalendarDate.today() }
@@ -85,7 +89,7 @@ public final class CorpusSession: @unchecked Sendable {
     /// A session for one request: the same corpus and watcher, its own engine (its own SQLite
     /// connection), so that cancelling the request interrupts its statements and no other request's.
     public func forRequest() -> CorpusSession {
-        CorpusSession(corpus: corpus, database: database, today: fixedToday, watcher: watcher)
+        CorpusSession(corpus: corpus, database: database, today: fixedToday, watcher: watcher, timeLimit: timeLimit)
     }
 
     /// The client gave up on the request this session serves: interrupt its statements,
@@ -125,6 +129,9 @@ public struct ToolFailure: Error, Sendable, Equatable {
             message = diagnostics.map { $0.render(in: text) }.joined(separator: "\n")
         case .runtime(let detail):
             message = "error: \(detail)"
+        case .timedOut(let seconds):
+            message = "error: " + QueryFailure.timedOutMessage(seconds)
+                + " (the server stops every query after that long); narrow it, with a filter or a longer text term, and ask again"
         }
     }
 }

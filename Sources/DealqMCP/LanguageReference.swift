@@ -558,6 +558,34 @@ parentheses and negations the query cannot even be read: `the query is nested
 too deeply`. These are limits of dealq, not of the grammar: they keep every
 query inside what the index can answer.
 
+A prefix term (`implement*`) may stand for at most 1,000 different words of
+the corpus (as the index stores them: `pricing*` looks for words starting
+with `price`). One or two letters often stand for thousands, and the index
+then reads the deals of each one, which takes seconds; such a query is not
+run either (exit status 2), with the caret under the term:
+
+```text
+$ dealq "deals a*"
+error: 'a*' stands for more than 1000 different words of the corpus: write more of the word
+  deals a*
+        ^^
+```
+
+**Time limit.** In the shell and through the MCP server a query may take at
+most 10 seconds; a one-shot query (and each query of batch mode or `dealq
+run`) has no limit unless `--timeout SECONDS` gives one (`--timeout 0.5` is
+half a second; the shell takes `--timeout` too, in place of its 10 seconds).
+Past its limit the query is stopped and fails with exit status 1:
+
+```text
+$ dealq --timeout 5 "deals a*"
+error: the query took longer than 5 s and was stopped; --timeout SECONDS sets another limit
+```
+
+A query that takes seconds usually asks for many deals' snippets or a text
+term that matches most of the corpus: a filter, or a longer word, makes it
+quick again.
+
 **A query that starts with `-`.** `dealq "-outcome:won"` is the query (a
 negated filter), because the word has a `:`, a space, an operator or a
 parenthesis; `dealq "-pricing"` looks like an option, so write
@@ -568,13 +596,13 @@ parenthesis; `dealq "-pricing"` looks like an option, so write
 | status | meaning |
 |---|---|
 | 0 | success, also when the answer has no rows |
-| 1 | a runtime problem: no corpus found, an unreadable corpus, a damaged index or no index with `--no-refresh`, a file at the index path that is not a dealq index, an invalid `dealq.yml`; for `dealq index`, some file rejected or an index that cannot be written; in batch mode, any query failed |
+| 1 | a runtime problem: no corpus found, an unreadable corpus, a damaged index or no index with `--no-refresh`, a file at the index path that is not a dealq index, an invalid `dealq.yml`, a query stopped at its time limit (`--timeout`); for `dealq index`, some file rejected or an index that cannot be written; in batch mode, any query failed |
 | 2 | the query or the command line cannot be read |
 
 ## The command line
 
 ```text
-dealq [--corpus DIR] [--db PATH] [--format F] [--today D] [--no-refresh] [--min-n N] [-o FILE] "QUERY"
+dealq [--corpus DIR] [--db PATH] [--format F] [--today D] [--no-refresh] [--min-n N] [--timeout S] [-o FILE] "QUERY"
 ```
 
 Options shared by the query commands (`dealq "QUERY"`, `run`, `explain`,
@@ -588,6 +616,7 @@ Options shared by the query commands (`dealq "QUERY"`, `run`, `explain`,
 | `--today D` | the day relative spans count from (also `DEALQ_TODAY`) |
 | `--no-refresh` | answer from the index as it is, without looking for changed files (warns when it looks stale) |
 | `--min-n N` | the `n<10` threshold of win-rate groups (default 10) |
+| `--timeout S` | stop a query that runs longer than S seconds, with exit status 1 (default: no limit; 10 in the shell) |
 | `-o FILE` | write the answer to FILE instead of stdout |
 
 `dealq --help` lists the commands, `dealq help COMMAND` (for example `dealq

@@ -14,6 +14,9 @@ enum Failures {
         case .runtime(let message):
             Output.err(prefix + "error: \(message)")
             return 1
+        case .timedOut:
+            Output.err(prefix + "error: " + summary(failure))
+            return 1
         }
     }
 
@@ -29,6 +32,8 @@ enum Failures {
         switch failure {
         case .query(let diagnostics): return diagnostics.map(\.fullMessage).joined(separator: "; ")
         case .runtime(let detail): return detail
+        case .timedOut(let seconds):
+            return QueryFailure.timedOutMessage(seconds) + "; --timeout SECONDS sets another limit"
         }
     }
 }

@@ -12,6 +12,8 @@ import Glibc
 final class Shell {
     private var options: CommonOptions
     private var engine: QueryEngine
+    /// Seconds a query may take: `--timeout`, else 10.
+    private let timeLimit: Double
     private var source: IndexCompletionSource
     private var history = History()
     private var format: OutputFormat
@@ -28,6 +30,7 @@ final class Shell {
         self.options = options
         format = try options.outputFormat()
         today = try options.todayDate()
+        timeLimit = try options.timeLimit() ?? QueryEngine.interactiveTimeLimit
         Interrupts.install()
         watcher = options.noRefresh ? nil : try ShellWatcher.start(options)
         engine = try options.openEngine(refreshed: watcher != nil)
@@ -116,7 +119,8 @@ final class Shell {
             // Tests wait for this line: from here on, Ctrl-C stops the query.
             if slow { Output.err("slow query running") }
             do throws(QueryFailure) {
-                return .success(try engine.answer(text, today: today, defaultLimit: limit, minimumGroupSize: minimumGroupSize))
+                return .success(try engine.answer(text, today: today, defaultLimit: limit, minimumGroupSize: minimumGroupSize,
+                                                  timeLimit: timeLimit))
             } catch {
                 return .failure(error)
             }

@@ -50,6 +50,11 @@ struct Context {
                 error(.nothingToSearch(term: term.text), term.range)
                 return nil
             }
+            if term.kind == .prefix, let lookup = checker.lookup,
+               lookup.prefixWords(phrase, atMost: QueryLimits.prefixWords) > QueryLimits.prefixWords {
+                error(.prefixTooBroad(term: term.text, limit: QueryLimits.prefixWords), term.range)
+                return nil
+            }
             return .text(phrase)
         case .facet(let f):
             return facetPredicate(f)

@@ -30,6 +30,7 @@ enum CheckError: Sendable, Equatable {
     case tooManyFilters(limit: Int)
     case tooManyValues(limit: Int)
     case nestedTooDeeply(limit: Int)
+    case prefixTooBroad(term: String, limit: Int)
 
     var message: String {
         switch self {
@@ -93,6 +94,8 @@ enum CheckError: Sendable, Equatable {
             return "too many values in one query (at most \(limit))"
         case .nestedTooDeeply(let limit):
             return "filters nested too deeply (at most \(limit) levels)"
+        case .prefixTooBroad(let term, let limit):
+            return "'\(term)*' stands for more than \(limit) different words of the corpus: write more of the word"
         }
     }
 }

@@ -6,6 +6,13 @@ public protocol ValueLookup: Sendable {
     func hasValue(facet: String, key: String) -> Bool
     /// The facet's values as shown (most common spelling), most common first.
     func values(facet: String) -> [String]
+    /// How many different words of the full-text index the FTS5 phrase
+    /// (ending in a prefix, `"implement" *`) stands for, counted up to `atMost + 1`.
+    func prefixWords(_ phrase: String, atMost: Int) -> Int
+}
+
+extension ValueLookup {
+    public func prefixWords(_ phrase: String, atMost: Int) -> Int { 0 }
 }
 
 /// Checks a parsed query against the facet catalog: resolves facets,

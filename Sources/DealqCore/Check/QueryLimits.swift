@@ -20,6 +20,10 @@ enum QueryLimits {
     /// nests the SQL condition in parentheses, and SQLite's parser holds at most
     /// 100 of them at once (a query of 18 levels of `(a or -(…))` overflows it).
     static let nesting = 16
+    /// Different words of the index one prefix term (`implement*`) may stand
+    /// for: FTS5 reads and merges the deal list of each of them, so a prefix
+    /// of one or two letters costs as much as reading a large part of the index.
+    static let prefixWords = 1_000
 
     /// Reports the first place where each limit is passed.
     static func check(_ filters: [Filter], into context: inout Context) {

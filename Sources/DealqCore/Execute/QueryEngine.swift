@@ -9,6 +9,13 @@ public enum QueryFailure: Error, Sendable {
     case query([Diagnostic])
     /// The index failed while answering: exit status 1.
     case runtime(String)
+    /// The answer took longer than its time limit and was stopped: exit status 1.
+    case timedOut(seconds: Double)
+
+    /// What a timeout says before each front end tells how to change the limit.
+    public static func timedOutMessage(_ seconds: Double) -> String {
+        "the query took longer than \(TimeLimit.describe(seconds)) and was stopped"
+    }
 }
 
 /// An answer: the table, and notes for stderr (the checker's, then the hints').
@@ -38,6 +45,8 @@ public final class QueryEngine: @unchecked Sendable {
     /// A second connection for ranking text matches in parallel, opened when first needed.
     private var helperQueue: DatabaseQueue?
     private let helperLock = NSLock()
+    /// The time limit of the shell's and the MCP server's answers, in seconds.
+    public static let interactiveTimeLimit = 10.0
     /// From how many deals a ranked page is ranked on two connections (tests lower it).
     var parallelRankMinimum: Int64 = 150_000
 
@@ -91,9 +100,34 @@ public final class QueryEngine: @unchecked Sendable {
         }
     }
 
-    /// - Parameter minimumGroupSize: win-rate groups with fewer won + lost deals are marked as too small.
+    /// Interrupts the statements running on this engine's connections.
+    func interruptAll() {
+        queue.interrupt()
+        helperLock.lock()
+        let helper = helperQueue
+        helperLock.unlock()
+        helper?.interrupt()
+    }
+
+    /// - Parameters:
+    ///   - minimumGroupSize: win-rate groups with fewer won + lost deals are marked as too small.
+    ///   - timeLimit: seconds the answer may take; past them it is stopped and fails with `.timedOut`.
     public func answer(_ text: String, today: CalendarDate, defaultLimit: Int?,
-                       minimumGroupSize: Int = 10) throws(QueryFailure) -> Answer {
+                       minimumGroupSize: Int = 10, timeLimit: Double? = nil) throws(QueryFailure) -> Answer {
+        let limit = timeLimit.map { TimeLimit(seconds: $0) { [weak self] in self?.interruptAll() } }
+        let answer: Answer
+        do {
+            answer = try answerUnlimited(text, today: today, defaultLimit: defaultLimit, minimumGroupSize: minimumGroupSize)
+        } catch {
+            if let limit, limit.finish() { throw .timedOut(seconds: limit.seconds) }
+            throw error
+        }
+        if let limit, limit.finish() { throw .timedOut(seconds: limit.seconds) }
+        return answer
+    }
+
+    private func answerUnlimited(_ text: String, today: CalendarDate, defaultLimit: Int?,
+                                 minimumGroupSize: Int) throws(QueryFailure) -> Answer {
         let checked = try check(text, today: today)
         let plan = Planner.plan(checked.query, defaultLimit: defaultLimit)
         let helper = plan.rankedPage != nil ? helper() : nil
@@ -219,5 +253,18 @@ struct IndexValues: ValueLookup, @unchecked Sendable {
                 SELECT value, max(deals) FROM facet_spellings WHERE facet = ? GROUP BY key ORDER BY sum(deals) DESC LIMIT 2000
                 """, arguments: [facet])
         }) ?? []
+    }
+
+    /// The phrase's last token as the index's tokenizer makes it (stemmed, as
+    /// FTS5 makes a prefix), then the index's words that start with it.
+    func prefixWords(_ phrase: String, atMost: Int) -> Int {
+        (try? queue.read { db -> Int in
+            let tokenizer = try db.makeTokenizer(.porter(wrapping: .unicode61()))
+            guard let stem = try tokenizer.tokenize(query: phrase).last(where: { !$0.flags.contains(.colocated) })?.token,
+                  !stem.isEmpty else { return 0 }
+            return try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM (SELECT 1 FROM deal_terms WHERE term >= ? AND term < ? LIMIT ?)
+                """, arguments: [stem, stem + "\u{10FFFF}", atMost + 1]) ?? 0
+        }) ?? 0
     }
 }

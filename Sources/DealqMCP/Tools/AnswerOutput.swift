@@ -29,7 +29,7 @@ enum AnswerOutput {
         defer { if slow { engine.slowDownForTesting(milliseconds: 0) } }
         let answer: Answer
         do {
-            answer = try engine.answer(text, today: session.today, defaultLimit: nil)
+            answer = try engine.answer(text, today: session.today, defaultLimit: nil, timeLimit: session.timeLimit)
         } catch {
             throw ToolFailure(error, text: text)
         }

@@ -59,6 +59,10 @@ func runProgram(_ executable: String, _ arguments: [String], in directory: Strin
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()
-    return CommandResult(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                         status: process.terminationStatus)
+    let result = CommandResult(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+                               status: process.terminationStatus)
+    let command = [URL(fileURLWithPath: executable).lastPathComponent] + arguments
+    FrameworkText.check(result.stdout, stream: "stdout", command: command)
+    FrameworkText.check(result.stderr, stream: "stderr", command: command)
+    return result
 }

@@ -94,6 +94,7 @@ final class PtyProcess {
         while true {
             if let range = find(pattern, from: mark) {
                 let between = String(decoding: output[mark..<range], as: UTF8.self)
+                FrameworkText.check(between, stream: "terminal output", command: ["the shell, before \(needle.debugDescription)"])
                 mark = range + pattern.count
                 return between
             }
