@@ -358,6 +358,16 @@ import Testing
         #expect(page.total == 3 && page.rows.count == 2)
         let single = try engine.answer("deals implement* limit:2", today: Self.today, defaultLimit: nil).table
         #expect(page.rows.map { Executor.cell($0.value(DealsVerb.Value.id)) } == single.rows.map { $0[0] })
+        // A page too long to bind two values per deal is ranked on one connection.
+        let long = Planner.plan(try engine.check("deals implement* limit:\(DealsVerb.parallelPageMaximum + 1)", today: Self.today).query,
+                                defaultLimit: nil)
+        let unsplit = try engine.queue.read { db in
+            var executor = Executor(db: db, catalog: engine.catalog)
+            executor.helper = helper
+            executor.parallelRankMinimum = 0
+            return try DealsVerb.rankedInParallel(long, executor)
+        }
+        #expect(unsplit == nil)
     }
 
     @Test func pagesSayHowManyRowsThereAre() throws {

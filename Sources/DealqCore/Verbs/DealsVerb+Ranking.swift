@@ -8,10 +8,14 @@ extension DealsVerb {
     /// the whole index's whatever rowids a query reads, so the best `limit` of each
     /// half of the rowids, merged by rank, are the best `limit` of all. Nil when the
     /// plan is not a ranked page or the index is too small for it to pay; else the
-    /// page's rows and how many deals match (each half counts its own).
+    /// page's rows and how many deals match (each half counts its own). A page longer
+    /// than `parallelPageMaximum` is ranked on one connection: the merged page is bound
+    /// two values per deal, and SQLite takes at most 32,766 bound values.
+    static let parallelPageMaximum = 10_000
+
     static func rankedInParallel(_ plan: Plan, _ executor: Executor) throws -> (rows: [Executor.GroupRow], total: Int)? {
         let db = executor.db
-        guard let page = plan.rankedPage, let helper = executor.helper,
+        guard let page = plan.rankedPage, page.limit <= parallelPageMaximum, let helper = executor.helper,
               let last = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM deals"), last >= executor.parallelRankMinimum else { return nil }
         let split = last / 2
         /// The best page of one half, each row with the half's number of matches.
