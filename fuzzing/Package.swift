@@ -19,9 +19,11 @@ let package = Package(
         .package(path: root.path),
     ],
     targets: [
+        // libFuzzer's driver, declared for Swift (its runtime comes with -sanitize=fuzzer).
+        .target(name: "CFuzzerDriver"),
         .executableTarget(
             name: "QueryFuzzer",
-            dependencies: [.product(name: "DealqCore", package: root.lastPathComponent)]),
+            dependencies: ["CFuzzerDriver", .product(name: "DealqCore", package: root.lastPathComponent)]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,7 +9,7 @@
 # the queries of docs/*.md, and the inputs under fuzzing/regressions; the
 # dictionary is fuzzing/query.dict. What the fuzzer learns is kept in
 # fuzzing/.work/corpus for the next run; a crashing input is written to
-# fuzzing/.work/findings/ (both ignored by git). Replay one with
+# fuzzing/.work/findings/, and the logs of -jobs to fuzzing/.work/fuzz-N.log (all ignored by git). Replay one with
 #   fuzzing/.build/release/QueryFuzzer fuzzing/.work/findings/crash-…
 # Exits non-zero when the fuzzer found something.
 set -euo pipefail
@@ -28,9 +28,9 @@ while [ $# -gt 0 ]; do
 done
 
 swift build --package-path fuzzing -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
-fuzzer="fuzzing/.build/release/QueryFuzzer"
+fuzzer="$PWD/fuzzing/.build/release/QueryFuzzer"
 
-work=fuzzing/.work
+work="$PWD/fuzzing/.work"
 mkdir -p "$work/corpus" "$work/findings"
 seeds="$(mktemp -d)"
 trap 'rm -rf "$seeds"' EXIT
@@ -59,7 +59,9 @@ for query in queries:
 print(f"{len(set(queries))} seed queries", file=sys.stderr)
 PY
 
-flags=(-dict=fuzzing/query.dict -max_len=512 -timeout=2 -rss_limit_mb=4096 -print_final_stats=1
+flags=(-dict="$PWD/fuzzing/query.dict" -max_len=512 -timeout=2 -rss_limit_mb=4096 -print_final_stats=1
        -artifact_prefix="$work/findings/")
 if [ -n "$runs" ]; then flags+=(-runs="$runs"); else flags+=(-max_total_time=$((minutes * 60))); fi
+# From the work folder, where libFuzzer writes the logs of -jobs (fuzz-N.log).
+cd "$work"
 "$fuzzer" "${flags[@]}" "${extra[@]}" "$work/corpus" "$seeds"

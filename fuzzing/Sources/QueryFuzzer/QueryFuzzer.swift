@@ -1,3 +1,4 @@
+import CFuzzerDriver
 import DealqCore
 import DealqLanguage
 import Foundation
@@ -37,6 +38,16 @@ public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>?,
                            _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?) -> CInt {
     _ = engine.catalog
     return 0
+}
+
+/// The program's entry point. SwiftPM links an executable with its `main` set to
+/// `<module>_main`, which takes the place of libFuzzer's `main`: this one hands
+/// the command line to libFuzzer's driver, as libFuzzer's `main` does.
+@_cdecl("QueryFuzzer_main")
+public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var argc = argc
+    var argv = argv
+    return LLVMFuzzerRunDriver(&argc, &argv, fuzzOneInput)
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
