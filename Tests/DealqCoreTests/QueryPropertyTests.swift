@@ -85,6 +85,8 @@ import Testing
                 return .rejectedByChecker
             case .runtime(let message):
                 throw Finding(query: text, problem: "SQLite refused the plan: \(message)")
+            case .timedOut(let seconds):
+                throw Finding(query: text, problem: "preparing took longer than \(seconds) s")
             }
         }
         if prepared.statements.contains(where: \.isEmpty) { throw Finding(query: text, problem: "an empty statement") }

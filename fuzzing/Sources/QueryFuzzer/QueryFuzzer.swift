@@ -83,6 +83,8 @@ func checkPipeline(_ text: String) {
             for diagnostic in diagnostics { expectWithin(diagnostic, text) }
         case .runtime(let message):
             fatalError("SQLite refused a planned statement: \(message)\nquery: \(text.debugDescription)")
+        case .timedOut(let seconds):
+            fatalError("preparing took longer than \(seconds) s\nquery: \(text.debugDescription)")
         }
     }
 }
