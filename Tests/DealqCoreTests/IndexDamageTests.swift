@@ -80,8 +80,8 @@ import Testing
             (try Int.fetchAll(db, sql: "SELECT pageno FROM dbstat WHERE pagetype IN ('internal', 'leaf') ORDER BY pageno"),
              try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096)
         }
-        var random = PageNoise(seed: seed)
-        let page = pages[Int(random.next() % UInt64(pages.count))]
+        var random = SeededGenerator(seed: seed)
+        let page = pages[random.below(pages.count)]
         try Self.overwrite(db, at: (page - 1) * pageSize, with: (0..<pageSize).map { _ in UInt8(truncatingIfNeeded: random.next()) })
         // Every question reads a different part of the index; the first one to meet the damage rebuilds.
         #expect(try healingAnswers(corpus: corpus, refresh: true) == answers, "page \(page)")
@@ -268,18 +268,5 @@ import Testing
                     + "'\(corpus)/.dealq' (permission denied); choose a writable place with --db\n")
         }
         #expect(!FileManager.default.fileExists(atPath: corpus + "/.dealq"))
-    }
-}
-
-/// SplitMix64: seeded noise, the same bytes on every machine.
-struct PageNoise {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

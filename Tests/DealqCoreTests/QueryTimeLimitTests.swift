@@ -10,12 +10,7 @@ import Testing
 @Suite struct QueryTimeLimitTests {
     static let today = CalendarDate("2025-06-30")!
 
-    func engine() throws -> (TemporaryFolder, QueryEngine) {
-        let folder = try fixtureCopy("semantics")
-        let db = folder.path + "/.dealq/index.sqlite"
-        _ = try Indexer(corpus: folder.path, database: db).run()
-        return (folder, try QueryEngine(database: db))
-    }
+    func engine() throws -> (TemporaryFolder, QueryEngine) { try indexedFixture("semantics") }
 
     @Test func aSlowQueryStopsAtItsLimitAndTheEngineGoesOn() throws {
         let (_, engine) = try engine()

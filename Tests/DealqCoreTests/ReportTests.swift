@@ -9,12 +9,7 @@ import Testing
 @Suite struct ReportTests {
     static let today = CalendarDate("2025-06-30")!
 
-    func engine() throws -> (TemporaryFolder, QueryEngine) {
-        let folder = try fixtureCopy("semantics")
-        let db = folder.path + "/.dealq/index.sqlite"
-        _ = try Indexer(corpus: folder.path, database: db).run()
-        return (folder, try QueryEngine(database: db))
-    }
+    func engine() throws -> (TemporaryFolder, QueryEngine) { try indexedFixture("semantics") }
 
     @Test(arguments: [("leadership", nil), ("product", nil), ("sales", "Acme Analytics")] as [(String, String?)])
     func reportMatchesItsGoldenFileAndItsQueries(audience: String, competitor: String?) throws {

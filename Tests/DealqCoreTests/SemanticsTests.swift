@@ -21,10 +21,7 @@ import Testing
     let engine: QueryEngine
 
     init() throws {
-        folder = try fixtureCopy("semantics")
-        let db = folder.path + "/.dealq/index.sqlite"
-        _ = try Indexer(corpus: folder.path, database: db).run()
-        engine = try QueryEngine(database: db)
+        (folder, engine) = try indexedFixture("semantics")
     }
 
     func table(_ query: String, limit: Int? = nil) throws -> DealqRender.Table {

@@ -6,26 +6,12 @@ import Testing
 /// `dealq_snippet` must answer exactly what FTS5's `snippet()` answers: the
 /// same window and the same marks, byte for byte, on every row.
 @Suite struct SnippetTests {
-    /// A small random generator, so that every run reads the same documents.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
-
     static let words = ["pricing", "price", "priced", "security", "review", "the", "a", "onboarding", "Acme", "Globex",
                         "migration", "support", "team", "contract", "renewal", "discount", "SSO", "SOC", "2", "data",
                         "café", "Müller", "über", "naïve", "report", "reports", "reporting", "implementation", "slow"]
     static let separators = [" ", " ", " ", " ", ", ", ". ", ": ", "\n", "\n\n## ", "\n- ", " — ", "  ", "; ", ".\n", ":\n> "]
 
-    static func document(_ random: inout SplitMix, tokens: Int) -> String {
+    static func document(_ random: inout SeededGenerator, tokens: Int) -> String {
         var text = random.below(3) == 0 ? "# " : ""
         for i in 0..<tokens {
             if i > 0 { text += random.pick(separators) }
@@ -34,7 +20,7 @@ import Testing
         return text + random.pick(["", ".", "\n", " "])
     }
 
-    static func query(_ random: inout SplitMix) -> String {
+    static func query(_ random: inout SeededGenerator) -> String {
         (0..<(1 + random.below(3))).map { _ -> String in
             let phrase = (0..<(1 + random.below(2))).map { _ in random.pick(words) }.joined(separator: " ")
             return FullText.phrase(phrase, prefix: random.below(4) == 0) ?? "\"pricing\""
@@ -51,7 +37,7 @@ import Testing
     }
 
     @Test func sameAsFTS5OnRandomDocuments() throws {
-        var random = SplitMix(state: 20261201)
+        var random = SeededGenerator(seed: 20261201)
         let queue = try DatabaseQueue()
         try queue.write { db in
             try db.execute(sql: "CREATE VIRTUAL TABLE deal_fts USING fts5 (body, tokenize = 'porter unicode61')")

@@ -75,3 +75,11 @@ func fixtureCopy(_ name: String) throws -> TemporaryFolder {
     }
     return folder
 }
+
+/// A fresh copy of a fixture corpus, indexed at its default place, and an engine on it.
+func indexedFixture(_ name: String) throws -> (TemporaryFolder, QueryEngine) {
+    let folder = try fixtureCopy(name)
+    let db = folder.path + "/.dealq/index.sqlite"
+    _ = try Indexer(corpus: folder.path, database: db).run()
+    return (folder, try QueryEngine(database: db))
+}
