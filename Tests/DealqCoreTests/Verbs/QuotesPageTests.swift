@@ -1,3 +1,4 @@
+import DealqLanguage
 import DealqRender
 import Foundation
 import Testing
@@ -84,12 +85,15 @@ import Testing
     }
 
     @Test func aSortedPageStillSortsEveryQuote() throws {
-        let page = try answer("quotes sort:deal limit:5")
-        let ids = page.rows.map { row -> String in
-            if case .text(let s) = row[5] { return s }
-            return "?"
+        func ids(_ query: String) throws -> [String] {
+            try answer(query).rows.map { row -> String in
+                if case .text(let s) = row[5] { return s }
+                return "?"
+            }
         }
-        #expect(ids == Array(written.map(\.deal).sorted().prefix(5)))
-        #expect(page.totalRows == written.count)
+        let sorted = written.map(\.deal).sorted()
+        #expect(try ids("quotes sort:deal-asc limit:5") == Array(sorted.prefix(5)))
+        #expect(try ids("quotes sort:deal limit:5") == Array(sorted.reversed().prefix(5)))
+        #expect(try answer("quotes sort:deal limit:5").totalRows == written.count)
     }
 }
