@@ -80,7 +80,8 @@ let package = Package(
         .testTarget(name: "DealqMCPTests", dependencies: ["DealqMCP", "DealqCore"]),
         .testTarget(
             name: "DealqCoreTests",
-            dependencies: ["DealqCore"],
+            // Yams: the front-matter reader over its node tree, kept to compare with the one over events.
+            dependencies: ["DealqCore", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,4 @@
 import DealqLanguage
-import Yams
 
 /// Reads the front matter of a deal into a `Deal`, applying every rule of the
 /// corpus contract. Body, quotes and pattern topics are added by `DealParser`.
@@ -33,20 +32,21 @@ struct FrontMatter {
     /// problem at once; YAML that cannot be read stops at its first error.
     /// `fileSize` is the whole file's size in bytes: what aliases may repeat is a multiple of it.
     mutating func read(_ yaml: String, body: String, fileSize: Int) throws(Rejections) -> Deal {
-        let map: Node.Mapping
+        let map: [YAMLPair]
         do {
             map = try rootMapping(yaml, limits: FrontMatterLimits(fileSize: fileSize, lineOffset: reading.lineOffset))
         } catch {
             throw Rejections([error])
         }
         var problems = Problems()
-        var fields: [String: Node] = [:]
-        for (key, value) in map {
-            guard case .scalar(let k) = key else {
-                problems.list.append(reading.reject(key, "front-matter keys must be strings"))
+        var fields: [String: YAMLNode] = [:]
+        fields.reserveCapacity(map.count)
+        for pair in map {
+            guard let key = pair.key.text else {
+                problems.list.append(reading.reject(pair.key, "front-matter keys must be strings"))
                 continue
             }
-            if fields[k.string] == nil { fields[k.string] = value }
+            if fields[key] == nil { fields[key] = pair.value }
         }
 
         let id = problems.attempt { try requiredString(fields, "id") }
@@ -86,47 +86,14 @@ struct FrontMatter {
 
     /// The front matter's top-level mapping; invalid YAML, an empty front matter,
     /// another kind of node, or one past the limits is rejected.
-    private func rootMapping(_ yaml: String, limits: FrontMatterLimits) throws(Rejection) -> Node.Mapping {
-        let checkedOnEvents = limits.needsEventCheck(yaml)
-        if checkedOnEvents { try limits.check(yaml) }
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
-                throw Rejection(position: Position(line: 2, column: 1), message: "front matter is empty")
-            }
-            root = node
-        } catch let rejection as Rejection {
-            throw rejection
-        } catch let error as YamlError {
-            throw Self.rejection(for: error, lineOffset: reading.lineOffset)
-        } catch {
-            throw Rejection(position: .start, message: "invalid YAML in front matter")
+    private func rootMapping(_ yaml: String, limits: FrontMatterLimits) throws(Rejection) -> [YAMLPair] {
+        guard let root = try YAMLComposer(limits: limits).compose(yaml) else {
+            throw Rejection(position: Position(line: 2, column: 1), message: "front matter is empty")
         }
-        if !checkedOnEvents { try limits.checkKeys(root) }
-        guard case .mapping(let map) = root else {
+        guard case .mapping(let map) = root.content else {
             throw reading.reject(root, "front matter is not a mapping")
         }
         return map
-    }
-
-    static func rejection(for error: YamlError, lineOffset: Int) -> Rejection {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            let position = Position(line: mark.line + lineOffset, column: mark.column)
-            // libyaml names its own setting here; say what it means for the file.
-            if problem.hasPrefix("Maximum nesting level reached") {
-                return Rejection(position: position, message: "invalid YAML: lists and mappings nested more than 1,000 levels deep")
-            }
-            let text = context.map { "\($0.text), " } ?? ""
-            return Rejection(position: position, message: "invalid YAML: \(text)\(problem)")
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return Rejection(position: Position(line: context.mark.line + lineOffset, column: context.mark.column),
-                             message: "invalid YAML: duplicate key \(keys)")
-        default:
-            return Rejection(position: .start, message: "invalid YAML: \(error)")
-        }
     }
 
     private func nonEmpty(_ s: String) -> String? {
@@ -134,7 +101,7 @@ struct FrontMatter {
         return t.isEmpty ? nil : t
     }
 
-    private func requiredString(_ fields: [String: Node], _ key: String) throws(Rejection) -> String {
+    private func requiredString(_ fields: [String: YAMLNode], _ key: String) throws(Rejection) -> String {
         guard let node = fields[key] else { throw Rejection(position: .start, message: "missing required field '\(key)'") }
         guard let value = try reading.string(node, key) else {
             throw reading.reject(node, "missing required field '\(key)' (it is null)")
@@ -142,7 +109,7 @@ struct FrontMatter {
         return value
     }
 
-    private func readOutcome(_ fields: [String: Node]) throws(Rejection) -> Outcome {
+    private func readOutcome(_ fields: [String: YAMLNode]) throws(Rejection) -> Outcome {
         let raw = try requiredString(fields, "outcome")
         let normalized = Trimming.trimmed(raw, newlines: false).lowercased()
         switch normalized {
@@ -154,7 +121,7 @@ struct FrontMatter {
         }
     }
 
-    private func readClosed(_ fields: [String: Node]) throws(Rejection) -> String {
+    private func readClosed(_ fields: [String: YAMLNode]) throws(Rejection) -> String {
         let raw = try requiredString(fields, "closed")
         guard CalendarDate.isValid(raw) else {
             throw reading.reject(fields["closed"]!, "invalid date '\(raw)' for 'closed' (expected a real day as YYYY-MM-DD)")
@@ -162,7 +129,7 @@ struct FrontMatter {
         return raw
     }
 
-    private func readACV(_ node: Node?) throws(Rejection) -> Double? {
+    private func readACV(_ node: YAMLNode?) throws(Rejection) -> Double? {
         guard let node, let raw = try reading.string(node, "acv") else { return nil }
         switch Money.read(raw) {
         case .empty: return nil
@@ -172,12 +139,12 @@ struct FrontMatter {
         }
     }
 
-    private func competitor(_ node: Node?, _ key: String) throws(Rejection) -> String? {
+    private func competitor(_ node: YAMLNode?, _ key: String) throws(Rejection) -> String? {
         try reading.string(node, key).flatMap(nonEmpty).map(config.canonicalCompetitor)
     }
 
     /// Each role is read on its own, so a wrong one does not hide the others' errors.
-    private mutating func readCompetitors(_ node: Node?, problems: inout Problems) -> Competitors {
+    private mutating func readCompetitors(_ node: YAMLNode?, problems: inout Problems) -> Competitors {
         guard let map = problems.attempt({ try reading.mapping(node, "competitors") }) ?? nil else { return Competitors() }
         warnUnknownKeys(in: map, under: "competitors")
         func role(_ key: String) -> String? {
@@ -192,7 +159,7 @@ struct FrontMatter {
             } ?? [])
     }
 
-    private mutating func readCRM(_ node: Node?, problems: inout Problems) -> CRMFields {
+    private mutating func readCRM(_ node: YAMLNode?, problems: inout Problems) -> CRMFields {
         guard let map = problems.attempt({ try reading.mapping(node, "crm") }) ?? nil else { return CRMFields() }
         warnUnknownKeys(in: map, under: "crm")
         func reason(_ key: String) -> String? {
@@ -206,19 +173,19 @@ struct FrontMatter {
 
     /// Keys of a built-in mapping that the reader does not know would be
     /// dropped silently: each gets a warning naming the key meant.
-    private mutating func warnUnknownKeys(in map: Node.Mapping, under parent: String) {
-        for (keyNode, _) in map {
-            guard case .scalar(let k) = keyNode, let message = NearMissKey.nestedWarning(key: k.string, under: parent) else { continue }
-            warnings.append((reading.position(keyNode), message))
+    private mutating func warnUnknownKeys(in map: [YAMLPair], under parent: String) {
+        for pair in map {
+            guard let key = pair.key.text, let message = NearMissKey.nestedWarning(key: key, under: parent) else { continue }
+            warnings.append((reading.position(pair.key), message))
         }
     }
 
-    private mutating func readDrivers(_ node: Node?) throws(Rejection) -> [Driver] {
+    private mutating func readDrivers(_ node: YAMLNode?) throws(Rejection) -> [Driver] {
         let items = try reading.sequence(node, "drivers", of: "mappings")
         var drivers: [Driver] = []
         var weights: [Double?] = []
         for (index, item) in items.enumerated() {
-            guard case .mapping(let map) = item else { throw reading.reject(item, "each driver must be a mapping (driver \(index + 1))") }
+            guard case .mapping(let map) = item.content else { throw reading.reject(item, "each driver must be a mapping (driver \(index + 1))") }
             warnUnknownKeys(in: map, under: "drivers")
             guard let category = try reading.string(map.value("category"), "category").flatMap(nonEmpty) else {
                 throw reading.reject(map.value("category") ?? item, "driver \(index + 1) has no 'category'")
@@ -252,17 +219,17 @@ struct FrontMatter {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
-    private func readConfidence(_ node: Node?) throws(Rejection) -> Double? {
+    private func readConfidence(_ node: YAMLNode?) throws(Rejection) -> Double? {
         guard let value = try reading.number(node, "confidence", expected: "a number between 0 and 1") else { return nil }
         guard (0...1).contains(value) else { throw reading.reject(node!, "'confidence' must be between 0 and 1, not '\(YAMLReading.written(node!, value))'") }
         return value
     }
 
-    private mutating func readInsights(_ node: Node?) throws(Rejection) -> [Insight] {
+    private mutating func readInsights(_ node: YAMLNode?) throws(Rejection) -> [Insight] {
         let items = try reading.sequence(node, "insights", of: "mappings")
         var insights: [Insight] = []
         for (index, item) in items.enumerated() {
-            guard case .mapping(let map) = item else { throw reading.reject(item, "each insight must be a mapping (insight \(index + 1))") }
+            guard case .mapping(let map) = item.content else { throw reading.reject(item, "each insight must be a mapping (insight \(index + 1))") }
             warnUnknownKeys(in: map, under: "insights")
             guard let area = try reading.string(map.value("area"), "area").flatMap(nonEmpty) else {
                 throw reading.reject(map.value("area") ?? item, "insight \(index + 1) has no 'area'")
@@ -278,28 +245,26 @@ struct FrontMatter {
         return insights
     }
 
-    private mutating func readCustom(_ map: Node.Mapping) -> [CustomField] {
+    private mutating func readCustom(_ map: [YAMLPair]) -> [CustomField] {
         var fields: [CustomField] = []
-        for (keyNode, valueNode) in map {
-            guard case .scalar(let k) = keyNode, !Self.builtinKeys.contains(k.string) else { continue }
-            let name = k.string
+        for pair in map {
+            guard let name = pair.key.text, !Self.builtinKeys.contains(name) else { continue }
             let nearMiss = NearMissKey.warning(key: name)
-            if let nearMiss { warnings.append((reading.position(keyNode), nearMiss)) }
-            guard case .scalar(let s) = valueNode, !YAMLReading.isNull(valueNode) else { continue }
+            if let nearMiss { warnings.append((reading.position(pair.key), nearMiss)) }
+            guard let text = pair.value.text, !YAMLReading.isNull(pair.value) else { continue }
             if Self.reservedNames.contains(name.lowercased()) {
                 if nearMiss == nil {
-                    warnings.append((reading.position(keyNode), "custom field '\(name)' has the name of a built-in facet; it is not a facet"))
+                    warnings.append((reading.position(pair.key), "custom field '\(name)' has the name of a built-in facet; it is not a facet"))
                 }
                 continue
             }
-            fields.append(CustomField(name: name, value: Self.customValue(s)))
+            fields.append(CustomField(name: name, value: Self.customValue(text, plain: pair.value.isPlain)))
         }
         return fields
     }
 
-    static func customValue(_ s: Node.Scalar) -> CustomField.Value {
-        let text = s.string
-        guard s.style == .plain || s.style == .any else { return .text(text) }
+    static func customValue(_ text: String, plain: Bool) -> CustomField.Value {
+        guard plain else { return .text(text) }
         switch text {
         case "true", "True", "TRUE": return .bool(true)
         case "false", "False", "FALSE": return .bool(false)

@@ -1,16 +1,15 @@
 import CYaml
-import Yams
 
 /// What one front matter may cost to read: the number of keys, and how much
 /// aliases repeat.
 ///
-/// Yams composes an alias into the node it names, so a 10 KB value aliased by
-/// every key of a long front matter costs nothing to compose but a gigabyte to
-/// read and index. A front matter that may hold an alias, or is long, is
-/// checked on the YAML's events before it is composed: the check stops at the
-/// first key or alias past a limit without building anything. Any other one
-/// (nearly all, and short) has its keys counted on the composed nodes, which
-/// costs next to nothing.
+/// An alias is composed into a copy of the node it names, so a 10 KB value
+/// aliased by every key of a long front matter costs nothing to compose but a
+/// gigabyte to read and index. `Walk` checks both limits on the same events
+/// `YAMLComposer` composes from. A front matter that may hold an alias, or is
+/// long, is rejected at the first key or alias past a limit, before any other
+/// error and before reading further; any other one (nearly all, and short) is
+/// read whole first, so that an error in its YAML is the one reported.
 struct FrontMatterLimits {
     /// Keys in all the mappings of one front matter, as written.
     static let maxKeys = 1_000
@@ -26,59 +25,10 @@ struct FrontMatterLimits {
     /// that a long one costs no more than its first thousand keys.
     static let eventCheckSize = 64 << 10
 
-    /// Whether `check` must run before composing: the YAML may hold an alias (an
-    /// alias is written `*name`), or is long.
-    func needsEventCheck(_ yaml: String) -> Bool {
+    /// Whether a limit passed is reported before anything else: the YAML may
+    /// hold an alias (an alias is written `*name`), or is long.
+    func limitsFirst(_ yaml: String) -> Bool {
         yaml.utf8.count >= Self.eventCheckSize || yaml.utf8.contains(UInt8(ascii: "*"))
-    }
-
-    /// The key limit on the composed nodes of a front matter without aliases,
-    /// counted in the order `check` counts them: a key, what is inside it, its value.
-    func checkKeys(_ root: Node) throws(Rejection) {
-        var keys = 0
-        func visit(_ node: Node) throws(Rejection) {
-            switch node {
-            case .mapping(let map):
-                for (key, value) in map {
-                    keys += 1
-                    if keys > Self.maxKeys {
-                        let mark = key.mark.map { Position(line: $0.line + lineOffset, column: $0.column) } ?? .start
-                        throw Rejection(position: mark, message: Self.tooManyKeys())
-                    }
-                    try visit(key)
-                    try visit(value)
-                }
-            case .sequence(let items):
-                for item in items { try visit(item) }
-            case .scalar, .alias:
-                break
-            }
-        }
-        try visit(root)
-    }
-
-    /// Throws at the first key past `maxKeys`, or at the alias that takes what
-    /// aliases repeat past the budget. YAML that cannot be parsed passes: the
-    /// composer that runs next reports it.
-    func check(_ yaml: String) throws(Rejection) {
-        var text = yaml
-        let found: Rejection? = text.withUTF8 { buffer in
-            guard let base = buffer.baseAddress, buffer.count > 0 else { return nil }
-            var parser = yaml_parser_t()
-            guard yaml_parser_initialize(&parser) == 1 else { return nil }
-            defer { yaml_parser_delete(&parser) }
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            yaml_parser_set_input_string(&parser, base, buffer.count)
-            var walk = Walk(limits: self)
-            var event = yaml_event_t()
-            while yaml_parser_parse(&parser, &event) == 1 {
-                defer { yaml_event_delete(&event) }
-                if event.type == YAML_STREAM_END_EVENT { return nil }
-                if let rejection = walk.take(event) { return rejection }
-            }
-            return nil
-        }
-        if let found { throw found }
     }
 
     /// The budget for what aliases repeat, in bytes of values.
@@ -93,8 +43,9 @@ struct FrontMatterLimits {
             + "alias '*\(alias)' is past the limit (write the values out instead)"
     }
 
-    /// The state of one pass over the events.
-    private struct Walk {
+    /// The state of one pass over the events: keys are counted as written, in
+    /// event order (a key, what is inside it, its value).
+    struct Walk {
         /// A mapping or sequence being read.
         struct Open {
             var isMapping: Bool

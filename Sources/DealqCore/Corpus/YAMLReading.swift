@@ -1,40 +1,42 @@
-import Yams
-
-/// Typed reads of YAML nodes with positions in the file, throwing the
-/// contract's rejection messages. `lineOffset` turns YAML lines into file lines.
+/// Typed reads of a front matter's YAML nodes with positions in the file,
+/// throwing the contract's rejection messages. `lineOffset` turns YAML lines
+/// into file lines.
 struct YAMLReading {
     var lineOffset: Int
 
-    func position(_ node: Node) -> Position {
-        guard let mark = node.mark else { return .start }
-        return Position(line: mark.line + lineOffset, column: mark.column)
+    func position(_ node: YAMLNode) -> Position {
+        Position(line: node.line + lineOffset, column: node.column)
     }
 
-    func reject(_ node: Node, _ message: String) -> Rejection {
+    func reject(_ node: YAMLNode, _ message: String) -> Rejection {
         Rejection(position: position(node), message: message)
     }
 
     /// A plain `null`, `~` or empty scalar: "not known".
-    static func isNull(_ node: Node) -> Bool {
-        guard case .scalar(let s) = node, s.style == .plain || s.style == .any else { return false }
-        switch s.string {
+    static func isNull(_ node: YAMLNode) -> Bool {
+        guard node.isPlain, let text = node.text else { return false }
+        return isNullText(text)
+    }
+
+    static func isNullText(_ text: String) -> Bool {
+        switch text {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
         }
     }
 
     /// A scalar's text, nil for null; mappings and lists are rejected.
-    func string(_ node: Node?, _ key: String) throws(Rejection) -> String? {
+    func string(_ node: YAMLNode?, _ key: String) throws(Rejection) -> String? {
         guard let node, !Self.isNull(node) else { return nil }
-        guard case .scalar(let s) = node else { throw reject(node, "'\(key)' must be a string") }
-        return s.string
+        guard let text = node.text else { throw reject(node, "'\(key)' must be a string") }
+        return text
     }
 
     /// A number (plain or quoted) or a percentage (`60%`, `"12.5 %"`: the number ÷ 100), nil for null.
-    func number(_ node: Node?, _ key: String, expected: String = "a number") throws(Rejection) -> Double? {
+    func number(_ node: YAMLNode?, _ key: String, expected: String = "a number") throws(Rejection) -> Double? {
         guard let node, !Self.isNull(node) else { return nil }
-        guard case .scalar(let s) = node, let value = Self.number(s.string) ?? Self.percentage(s.string) else {
-            let hint = Self.isPercentage(node) ? " (a percentage is a number followed by %, as in 60%)" : ""
+        guard let text = node.text, let value = Self.number(text) ?? Self.percentage(text) else {
+            let hint = node.text.map(Self.isPercentage) == true ? " (a percentage is a number followed by %, as in 60%)" : ""
             throw reject(node, "'\(key)' must be \(expected)\(Self.shown(node))\(hint)")
         }
         return value
@@ -47,55 +49,54 @@ struct YAMLReading {
         return value / 100
     }
 
-    /// Whether a scalar is written as a percentage (its text ends with `%`).
-    static func isPercentage(_ node: Node) -> Bool {
-        guard case .scalar(let s) = node else { return false }
-        return Trimming.trimmed(s.string, newlines: false).hasSuffix("%")
+    /// Whether a scalar's text is written as a percentage (it ends with `%`).
+    static func isPercentage(_ text: String) -> Bool {
+        Trimming.trimmed(text, newlines: false).hasSuffix("%")
     }
 
     /// A number as the message shows it: a percentage as written, else the value.
-    static func written(_ node: Node, _ value: Double) -> String {
-        guard case .scalar(let s) = node, isPercentage(node) else { return FrontMatter.format(value) }
-        return Trimming.trimmed(s.string, newlines: false)
+    static func written(_ node: YAMLNode, _ value: Double) -> String {
+        guard let text = node.text, isPercentage(text) else { return FrontMatter.format(value) }
+        return Trimming.trimmed(text, newlines: false)
     }
 
     /// A list of strings; a single string counts as a one-item list. Null items are dropped.
-    func strings(_ node: Node?, _ key: String) throws(Rejection) -> [String] {
+    func strings(_ node: YAMLNode?, _ key: String) throws(Rejection) -> [String] {
         guard let node, !Self.isNull(node) else { return [] }
-        switch node {
-        case .scalar(let s):
-            return [s.string]
-        case .sequence(let seq):
+        switch node.content {
+        case .scalar(let text, _):
+            return [text]
+        case .sequence(let items):
             var result: [String] = []
-            for item in seq where !Self.isNull(item) {
-                guard case .scalar(let s) = item else { throw reject(item, "'\(key)' must be a list of strings") }
-                result.append(s.string)
+            result.reserveCapacity(items.count)
+            for item in items where !Self.isNull(item) {
+                guard let text = item.text else { throw reject(item, "'\(key)' must be a list of strings") }
+                result.append(text)
             }
             return result
-        default:
+        case .mapping:
             throw reject(node, "'\(key)' must be a list of strings")
         }
     }
 
-    func mapping(_ node: Node?, _ key: String) throws(Rejection) -> Node.Mapping? {
+    func mapping(_ node: YAMLNode?, _ key: String) throws(Rejection) -> [YAMLPair]? {
         guard let node, !Self.isNull(node) else { return nil }
-        guard case .mapping(let m) = node else { throw reject(node, "'\(key)' must be a mapping") }
-        return m
+        guard case .mapping(let pairs) = node.content else { throw reject(node, "'\(key)' must be a mapping") }
+        return pairs
     }
 
-    func sequence(_ node: Node?, _ key: String, of what: String) throws(Rejection) -> [Node] {
+    func sequence(_ node: YAMLNode?, _ key: String, of what: String) throws(Rejection) -> [YAMLNode] {
         guard let node, !Self.isNull(node) else { return [] }
-        guard case .sequence(let s) = node else { throw reject(node, "'\(key)' must be a list of \(what)") }
-        return Array(s)
+        guard case .sequence(let items) = node.content else { throw reject(node, "'\(key)' must be a list of \(what)") }
+        return items
     }
 
-    /// ` ('abc')` after a type error, so the message shows what was found.
-    static func shown(_ node: Node) -> String {
-        switch node {
-        case .scalar(let s): return ", not '\(s.string)'"
+    /// `, not 'abc'` after a type error, so the message shows what was found.
+    static func shown(_ node: YAMLNode) -> String {
+        switch node.content {
+        case .scalar(let text, _): return ", not '\(text)'"
         case .mapping: return ", not a mapping"
         case .sequence: return ", not a list"
-        case .alias: return ""
         }
     }
 
@@ -108,15 +109,3 @@ struct YAMLReading {
         return value
     }
 }
-
-extension Node.Mapping {
-    /// Value for a string key, compared exactly.
-    func value(_ key: String) -> Node? {
-        for (k, v) in self {
-            if case .scalar(let s) = k, s.string == key { return v }
-        }
-        return nil
-    }
-}
-
-import Foundation

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import DealqCore
 
 /// A minimal valid front matter; `extra` lines are added before the closing `---`.
@@ -11,7 +12,10 @@ func dealText(_ extra: String = "", id: String = "D-1", outcome: String = "won",
 }
 
 func parse(_ text: String, config: CorpusConfig = CorpusConfig(), path: String = "deal.md") -> ParsedFile {
-    DealParser.parse(Array(text.utf8), path: path, config: config)
+    // Every file a test reads is also read by the reader over Yams' nodes, which must agree.
+    let (events, yams) = readBothWays(Array(text.utf8), config: config)
+    #expect(events == yams, "the front-matter readers disagree")
+    return DealParser.parse(Array(text.utf8), path: path, config: config)
 }
 
 /// The deal, or nil when the file was not one.
