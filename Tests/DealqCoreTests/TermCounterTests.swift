@@ -108,8 +108,8 @@ import Testing
         #expect(counts.map(\.count) == [2, 1, 1, 1])
         // The same term keeps its number in the counter's tables; another term has another.
         let again = tokenizer.count(["apple, ZEBRA"])
-        #expect(again.counts.map(\.term.spelling) == ["apple", "zebra"])
-        #expect(again.counts.map(\.local) == [counts[1].local, counts[0].local])
+        #expect(again.counts.map(\.term.spelling) == ["apple", "zebra", "apple zebra"])
+        #expect(again.counts.map(\.local) == [counts[1].local, counts[0].local, counts[3].local])
         #expect(Set(counts.map(\.local)).count == 4)
         #expect(again.source != 0)
     }
