@@ -25,7 +25,7 @@ final class TermTokenizer: @unchecked Sendable {
     /// Each token of `text`, in order: its stem and its lower-case spelling in
     /// the text. The plain way, a `String` per token: the counter's reference.
     func tokens(_ text: String) -> [(stem: String, spelling: String)] {
-        (try? queue.inDatabase { _ in Self.tokens(porter, text) }) ?? []
+        queue.inDatabase { _ in Self.tokens(porter, text) }
     }
 
     /// The terms of `texts`, each text on its own (a pair never spans two),
@@ -35,7 +35,7 @@ final class TermTokenizer: @unchecked Sendable {
         guard var counter = self.counter else { return ([], 0) }
         self.counter = nil
         defer { self.counter = counter }
-        let counts = (try? queue.inDatabase { _ in counter.count(texts, porter: porter) }) ?? []
+        let counts = queue.inDatabase { _ in counter.count(texts, porter: porter) }
         return (counts, counter.source)
     }
 
