@@ -9,10 +9,22 @@ struct DealTerms: Sendable, Equatable {
         var stem: String
     }
 
-    /// Occurrences in all the deal's quotes (each quote on its own: a pair never spans two).
-    var quotes: [Spelling: Int32] = [:]
-    /// Occurrences in the deal's body.
-    var body: [Spelling: Int32] = [:]
+    /// A term and its occurrences; each term once in a text's counts.
+    struct Count: Equatable, Sendable {
+        var term: Spelling
+        var count: Int32
+        /// The term's number in the tables of the counter that counted it
+        /// (`source`): the same term, the same number, as long as the tables last.
+        var local: Int32 = -1
+    }
+
+    /// The counter whose numbering `Count.local` follows; 0: none.
+    var source = 0
+
+    /// Occurrences in all the deal's quotes (each quote on its own: a pair never spans two), in order of first use.
+    var quotes: [Count] = []
+    /// Occurrences in the deal's body, in order of first use.
+    var body: [Count] = []
 
     init() {}
 
@@ -23,11 +35,8 @@ struct DealTerms: Sendable, Equatable {
 
     /// Counts a deal's quotes and body with the index's tokenizer.
     init(quotes: [String], body: String, tokenizer: TermTokenizer) {
-        // About one entry per 1.5 words (stems and pairs): no growing on the way.
-        self.quotes.reserveCapacity(quotes.reduce(0) { $0 + $1.utf8.count } / 4)
-        self.body.reserveCapacity(body.utf8.count / 4)
-        for quote in quotes { tokenizer.count(quote, into: &self.quotes) }
-        tokenizer.count(body, into: &self.body)
+        (self.quotes, source) = tokenizer.count(quotes)
+        self.body = tokenizer.count([body]).counts
     }
 }
 

@@ -23,6 +23,9 @@ final class TermIndexWriter {
     private var nextSpellingID: Int32
     /// Whether the dictionary had rows before this run: only then can a miss be in the table.
     private let dictionaryWasEmpty: Bool
+    /// For each counter's numbering (`DealTerms.source`), its terms' ids in the
+    /// dictionary by their local number; a stem id of -1: not looked up yet.
+    private var byLocal: [Int: [(id: Int32, stem: Int32)]] = [:]
     /// Stem id → change in its occurrences in quotes and in bodies; and in all terms' occurrences.
     private var quoteDeltas: [Int] = []
     private var bodyDeltas: [Int] = []
@@ -58,17 +61,31 @@ final class TermIndexWriter {
     }
 
     func insert(deal: Int64, terms: DealTerms) throws {
-        try insert(deal: deal, text: .quotes, counts: terms.quotes)
-        try insert(deal: deal, text: .bodies, counts: terms.body)
+        var local = byLocal.removeValue(forKey: terms.source) ?? []
+        defer { if terms.source != 0 { byLocal[terms.source] = local } }
+        try insert(deal: deal, text: .quotes, counts: terms.quotes, local: &local)
+        try insert(deal: deal, text: .bodies, counts: terms.body, local: &local)
     }
 
-    private func insert(deal: Int64, text: ComparedText, counts: [DealTerms.Spelling: Int32]) throws {
+    private func insert(deal: Int64, text: ComparedText, counts: [DealTerms.Count],
+                        local: inout [(id: Int32, stem: Int32)]) throws {
         guard !counts.isEmpty else { return }
         var entries: [TermVector.Entry] = []
         entries.reserveCapacity(counts.count)
         var total = 0
-        for (spelling, count) in counts {
-            let ids = try id(of: spelling)
+        for entry in counts {
+            let count = entry.count
+            let ids: (id: Int32, stem: Int32)
+            let n = Int(entry.local)
+            if n >= 0, n < local.count, local[n].stem >= 0 {
+                ids = local[n]
+            } else {
+                ids = try id(of: entry.term)
+                if n >= 0 {
+                    if n >= local.count { local.append(contentsOf: repeatElement((id: Int32(-1), stem: Int32(-1)), count: n + 1 - local.count)) }
+                    local[n] = ids
+                }
+            }
             entries.append(TermVector.Entry(stem: ids.stem, spelling: ids.id, count: count))
             add(Int(count), stem: ids.stem, text)
             total += Int(count)

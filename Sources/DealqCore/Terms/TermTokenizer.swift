@@ -10,6 +10,8 @@ final class TermTokenizer: @unchecked Sendable {
     private let porter: any FTS5Tokenizer
     /// The stems of the stop words.
     let stopStems: Set<String>
+    /// What this tokenizer has learnt of the corpus's words, kept between deals.
+    private var counter: TermCounter?
 
     init() throws {
         queue = try DatabaseQueue()
@@ -17,52 +19,56 @@ final class TermTokenizer: @unchecked Sendable {
         var stems = Set<String>()
         for word in StopWords.words { stems.formUnion(Self.tokens(porter, word).map(\.stem)) }
         stopStems = stems
+        counter = TermCounter(stopStems: stems)
     }
 
-    /// The stems of `text`'s tokens, in order.
-    func stems(_ text: String) -> [String] {
-        (try? queue.inDatabase { _ in Self.tokens(porter, text).map(\.stem) }) ?? []
+    /// Each token of `text`, in order: its stem and its lower-case spelling in
+    /// the text. The plain way, a `String` per token: the counter's reference.
+    func tokens(_ text: String) -> [(stem: String, spelling: String)] {
+        queue.inDatabase { _ in Self.tokens(porter, text) }
     }
 
-    /// Adds the terms of one document (a quote, a body) to `counts`.
-    func count(_ text: String, into counts: inout [DealTerms.Spelling: Int32]) {
-        guard let tokens = try? queue.inDatabase({ _ in Self.tokens(porter, text) }) else { return }
-        var previous: (spelling: String, stem: String)?
-        for token in tokens {
-            guard !stopStems.contains(token.stem) else { previous = nil; continue }
-            counts[DealTerms.Spelling(spelling: token.spelling, stem: token.stem), default: 0] += 1
-            if let previous {
-                counts[DealTerms.Spelling(spelling: previous.spelling + " " + token.spelling, stem: previous.stem + " " + token.stem),
-                       default: 0] += 1
+    /// The terms of `texts`, each text on its own (a pair never spans two),
+    /// counted together, and the numbering of their `local` ids.
+    func count(_ texts: [String]) -> (counts: [DealTerms.Count], source: Int) {
+        // Taken out while it counts, so that its tables are changed in place, not copied.
+        guard var counter = self.counter else { return ([], 0) }
+        self.counter = nil
+        defer { self.counter = counter }
+        let counts = queue.inDatabase { _ in counter.count(texts, porter: porter) }
+        return (counts, counter.source)
+    }
+
+    /// Calls `token(stem, start, end)` for each token of `text`: its stem and its byte range in `text`.
+    static func tokenize(_ tokenizer: any FTS5Tokenizer, _ text: UnsafeRawBufferPointer,
+                         _ token: (UnsafeRawBufferPointer, Int, Int) -> Void) {
+        guard let base = text.baseAddress, !text.isEmpty else { return }
+        withoutActuallyEscaping(token) { token in
+            var sink = token
+            withUnsafeMutablePointer(to: &sink) { sinkPointer in
+                _ = tokenizer.tokenize(
+                    context: UnsafeMutableRawPointer(sinkPointer), tokenization: .document,
+                    pText: base.assumingMemoryBound(to: CChar.self), nText: CInt(text.count),
+                    tokenCallback: { context, _, pToken, nToken, iStart, iEnd in
+                        guard let context, let pToken else { return SQLITE_ERROR }
+                        let token = context.assumingMemoryBound(to: ((UnsafeRawBufferPointer, Int, Int) -> Void).self).pointee
+                        token(UnsafeRawBufferPointer(start: pToken, count: Int(nToken)), Int(iStart), Int(iEnd))
+                        return SQLITE_OK
+                    })
             }
-            previous = (token.spelling, token.stem)
         }
     }
 
-    private final class Sink {
-        var tokens: [(stem: String, spelling: String)] = []
-        var text: UnsafeRawBufferPointer
-        init(_ text: UnsafeRawBufferPointer) { self.text = text }
-    }
-
-    /// Each token's stem and its lower-case spelling in the text.
     private static func tokens(_ tokenizer: any FTS5Tokenizer, _ text: String) -> [(stem: String, spelling: String)] {
-        var bytes = ContiguousArray(text.utf8)
-        return bytes.withUnsafeMutableBufferPointer { buffer -> [(stem: String, spelling: String)] in
-            guard let base = buffer.baseAddress else { return [] }
-            let sink = Sink(UnsafeRawBufferPointer(buffer))
-            _ = tokenizer.tokenize(
-                context: Unmanaged.passUnretained(sink).toOpaque(), tokenization: .document,
-                pText: UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), nText: CInt(buffer.count),
-                tokenCallback: { context, _, pToken, nToken, iStart, iEnd in
-                    guard let context, let pToken else { return SQLITE_ERROR }
-                    let sink = Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue()
-                    let stem = String(decoding: UnsafeRawBufferPointer(start: pToken, count: Int(nToken)), as: UTF8.self)
-                    let start = max(0, min(Int(iStart), sink.text.count)), end = max(start, min(Int(iEnd), sink.text.count))
-                    sink.tokens.append((stem, Spelling.lowercased(UnsafeRawBufferPointer(rebasing: sink.text[start..<end]))))
-                    return SQLITE_OK
-                })
-            return sink.tokens
+        var text = text
+        return text.withUTF8 { utf8 in
+            let bytes = UnsafeRawBufferPointer(utf8)
+            var tokens: [(stem: String, spelling: String)] = []
+            tokenize(tokenizer, bytes) { stem, iStart, iEnd in
+                let start = max(0, min(iStart, bytes.count)), end = max(start, min(iEnd, bytes.count))
+                tokens.append((String(decoding: stem, as: UTF8.self), Spelling.lowercased(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))))
+            }
+            return tokens
         }
     }
 
