@@ -12,18 +12,21 @@
 #   --corpus DIR  an existing corpus instead (its index goes to the --out folder), such as
 #                 the one-folder mirror bench/index.sh --flat makes
 #   --out DIR     where indexes and results go (default bench/out)
-#   --db PATH     the index to query (refreshed first) instead of one in the --out folder
+#   --db PATH     an index already built to query as it is, instead of one in the --out
+#                 folder: it is never written (no index step; every dealq row runs with
+#                 --no-refresh and the refresh column shows — )
 #   --bare PATH   the bare FTS5 table of the same files (bench/fts5_baseline.py's output)
 #   --rows REGEX  only the rows whose name matches (grep -E), such as 'ranked|quotes'
-#   --no-refresh  only read the index: no `dealq index` first and no refresh column
-#                 (for an index that must not change, such as a shared baseline)
+#   --no-refresh  only read the index in the --out folder too: no `dealq index` first
+#                 and no refresh column
 #
 # Needs hyperfine, sqlite3 and ripgrep (installed with apt-get when missing and root).
 # Builds release, generates the corpus and the index when missing, then prints
 # a markdown table of medians and ratios and keeps it in bench/out/query-N.md.
-# dealq runs with --no-refresh (the answer from the index; it still checks
-# staleness, which walks the corpus) and, in a second row per query, with the
-# default refresh. DEALQ=/path/to/dealq times that binary instead of building.
+# dealq runs with --no-refresh (the answer from the index as it is) and, in a
+# second column, with the default refresh (not with --db). The bare FTS5 table
+# is built only for the rows that need it. DEALQ=/path/to/dealq times that
+# binary instead of building.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -40,7 +43,7 @@ while [ $# -gt 0 ]; do
     --rows) shift; ONLY=${1:-}; [ -n "$ONLY" ] || die "--rows takes a pattern" ;;
     --db) shift; GIVEN_DB=${1:-}; [ -n "$GIVEN_DB" ] || die "--db takes a path" ;;
     --bare) shift; GIVEN_BARE=${1:-}; [ -f "$GIVEN_BARE" ] || die "--bare takes an existing database" ;;
-    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "usage: bench/query.sh [--large] [--runs N]" >&2; exit 2 ;;
   esac
   shift
@@ -56,8 +59,8 @@ for tool in hyperfine sqlite3 rg; do
   fi
 done
 
-echo "building release..." >&2
 if [ -z "${DEALQ:-}" ]; then
+  echo "building release..." >&2
   swift build -c release --static-swift-stdlib >"$OUT/build-query.log" 2>&1 || { tail -20 "$OUT/build-query.log" >&2; die "build failed"; }
 fi
 BIN=""
@@ -70,6 +73,10 @@ BARE=${GIVEN_BARE:-$OUT/bare-$LABEL.sqlite}
 if [ -z "$GIVEN" ] && [ ! -f "$CORPUS/dealq.yml" ]; then
   echo "generating $N deals..." >&2
   rm -rf "$CORPUS"; "$BIN/dealq-gen" --count "$N" --seed 42 --out "$CORPUS" >&2
+fi
+if [ -n "$GIVEN_DB" ]; then
+  [ -f "$GIVEN_DB" ] || die "--db $GIVEN_DB: no such index"
+  READ_ONLY=1
 fi
 if [ -z "$READ_ONLY" ]; then
   echo "indexing (or refreshing) $DB..." >&2
@@ -87,11 +94,27 @@ WORD=escalation
 SINCE_DAY=$(date -d "$TODAY - 90 days" +%Y%m%d)
 QUOTES_SQL="WITH qm AS MATERIALIZED (SELECT q.rowid AS quote, q.deal AS deal, q.date AS date FROM deal_facets f JOIN quotes q ON q.deal = f.deal WHERE f.facet = 'competitor' AND f.key = 'acme analytics' AND f.closed >= $SINCE_DAY), cut AS MATERIALIZED (SELECT date FROM qm ORDER BY date IS NULL, date DESC LIMIT 1 OFFSET 19) SELECT q.text, q.speaker, q.source, q.date, q.section, d.id, d.account, d.outcome, d.acv, (SELECT count(*) FROM qm) FROM qm JOIN quotes q ON q.rowid = qm.quote JOIN deals d ON d.rowid = qm.deal WHERE (SELECT date FROM cut) IS NULL OR qm.date >= (SELECT date FROM cut) ORDER BY q.date IS NULL, q.date DESC, d.id, q.ord LIMIT 20"
 
+# The hand-written SQL of a ranked page: what `deals WORDS limit:20` answers
+# (the same 20 deals in the same order, the same snippets before dealq puts
+# them on one line, and how many deals match), as one would write it: FTS5 ranks
+# and cuts to the page, snippet() runs for the rows returned only, a second
+# statement counts.
+ranked_sql() {  # FTS5 expression
+  echo "SELECT d.id, d.account, d.outcome, d.acv, d.closed, d.competitor_primary, d.top_driver, r.snippet FROM (SELECT rowid AS deal, rank, snippet(deal_fts, 0, char(2), char(3), '…', 14) AS snippet FROM deal_fts WHERE deal_fts MATCH '$1' ORDER BY rank LIMIT 20) r JOIN deals d ON d.rowid = r.deal ORDER BY r.rank, d.id; SELECT count(*) FROM deal_fts WHERE deal_fts MATCH '$1';"
+}
+# The same with a condition on the deal: rank the matches that pass it, then a
+# snippet for each of the 20 (MATCH and rowid: FTS5 seeks the one row).
+ranked_filtered_sql() {  # FTS5 expression, condition on d
+  echo "WITH r AS (SELECT deal_fts.rowid AS deal, rank FROM deal_fts JOIN deals d ON d.rowid = deal_fts.rowid WHERE deal_fts MATCH '$1' AND $2 ORDER BY rank, d.id LIMIT 20) SELECT d.id, d.account, d.outcome, d.acv, d.closed, d.competitor_primary, d.top_driver, (SELECT snippet(deal_fts, 0, char(2), char(3), '…', 14) FROM deal_fts WHERE deal_fts MATCH '$1' AND rowid = r.deal) FROM r JOIN deals d ON d.rowid = r.deal ORDER BY r.rank, d.id; SELECT count(*) FROM deal_fts JOIN deals d ON d.rowid = deal_fts.rowid WHERE deal_fts MATCH '$1' AND $2;"
+}
+
 # name | dealq query | baseline command | target
 rows=(
   "winrate by topic|winrate by topic|sqlite3 $DB \"SELECT key, sum(outcome = 0), sum(outcome = 1) FROM deal_facets WHERE facet = 'topic' GROUP BY key\"|≤ 150 ms at 500k"
   "winrate by topic since:1y|winrate by topic since:1y|sqlite3 $DB \"SELECT key, sum(outcome = 0), sum(outcome = 1) FROM deal_facets WHERE facet = 'topic' AND deal IN (SELECT rowid FROM deals WHERE closed >= '$YEARAGO') GROUP BY key\"|—"
-  "ranked text, snippets, top 20|deals security review limit:20|sqlite3 $DB \"SELECT d.id, d.account, snippet(deal_fts, 0, '[', ']', '…', 14) FROM deal_fts JOIN deals d ON d.rowid = deal_fts.rowid WHERE deal_fts MATCH 'security AND review' ORDER BY rank LIMIT 20\"|≤ 50 ms at 500k"
+  "ranked text, snippets, top 20|deals security review limit:20|sqlite3 -readonly $DB \"$(ranked_sql 'security AND review')\"|≤ 1.2 × the sqlite3 shell at 500k"
+  "ranked text, snippets, top 20, no topic word|deals escalation review limit:20|sqlite3 -readonly $DB \"$(ranked_sql 'escalation AND review')\"|—"
+  "ranked text and a filter, snippets, top 20|deals pricing acv>100k limit:20|sqlite3 -readonly $DB \"$(ranked_filtered_sql pricing 'd.acv > 100000')\"|—"
   "quotes competitor since:90d, top 20|quotes competitor:\"Acme Analytics\" since:90d limit:20|sqlite3 -readonly $DB \"$QUOTES_SQL\"|≤ 50 ms at 500k"
   "terms outcome:lost (vs sqlite3 reading the same vectors)|terms outcome:lost limit:all|sqlite3 $DB \"SELECT count(*), sum(length(v.terms)) FROM deal_quote_terms v WHERE v.deal IN (SELECT deal FROM deal_facets WHERE facet = 'outcome' AND key = 'lost') UNION ALL SELECT count(*), sum(quotes) FROM term_stems UNION ALL SELECT occurrences, 0 FROM term_totals WHERE text = 'quotes'\"|≤ 300 ms at 100k, ≤ 1 s at 500k"
   "terms outcome:lost in:bodies (vs sqlite3 reading the same vectors)|terms outcome:lost in:bodies limit:all|sqlite3 $DB \"SELECT count(*), sum(length(v.terms)) FROM deal_body_terms v WHERE v.deal IN (SELECT deal FROM deal_facets WHERE facet = 'outcome' AND key = 'lost') UNION ALL SELECT count(*), sum(bodies) FROM term_stems UNION ALL SELECT occurrences, 0 FROM term_totals WHERE text = 'bodies'\"|—"

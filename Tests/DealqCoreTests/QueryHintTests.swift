@@ -80,6 +80,53 @@ import Testing
         #expect(try dealq("deals rollout").stderr == "")
     }
 
+    /// The topic hint's counts are those of `count` with the word as text and as
+    /// `topic:`, however they are found: read off the answer (`deals`, whose page
+    /// may be shorter than the matches; `count`) or counted (`winrate`), and the
+    /// topic side by merging the matches with the topic's deals.
+    @Test func theTopicHintsCountsAreThoseOfCount() throws {
+        let engine = try QueryEngine(database: Self.corpus + "/.dealq/index.sqlite")
+        func count(_ filter: String) throws -> Int {
+            guard case .integer(let n)? = try engine.answer("count " + filter, today: Self.today, defaultLimit: nil).table.rows.first?.first
+            else { Issue.record("no count for \(filter)"); return -1 }
+            return n
+        }
+        let cases: [(query: String, word: String, text: String, topic: String)] = [
+            ("deals implementation review limit:2", "implementation", "implementation review", "topic:implementation review"),
+            ("deals review implementation limit:3", "implementation", "review implementation", "review topic:implementation"),
+            ("deals implementation review limit:all", "implementation", "implementation review", "topic:implementation review"),
+            ("count pricing review", "pricing", "pricing review", "topic:pricing review"),
+            ("winrate pricing review", "pricing", "pricing review", "topic:pricing review"),
+            ("deals security limit:1", "security", "security", "topic:security"),
+            ("deals security acv>50k limit:1", "security", "security acv>50k", "topic:security acv>50k"),
+        ]
+        var hinted = 0
+        for c in cases {
+            let asText = try count(c.text), asTopic = try count(c.topic)
+            let hints = try engine.answer(c.query, today: Self.today, defaultLimit: 20).hints.filter {
+                if case .topicAsText = $0 { return true } else { return false }
+            }
+            if asText == asTopic {
+                #expect(hints.isEmpty, "\(c.query)")
+            } else {
+                hinted += 1
+                #expect(hints == [.topicAsText(word: c.word, topic: c.word, asText: asText, asTopic: asTopic, unit: "deals")], "\(c.query)")
+            }
+        }
+        #expect(hinted >= 5)
+    }
+
+    @Test func mergedCountsCountSharedValuesOnce() {
+        func common(_ a: [Int64], _ b: [Int64]) -> Int {
+            var i = a.makeIterator(), j = b.makeIterator()
+            return MergedCount.commonCount({ i.next() }, { j.next() })
+        }
+        #expect(common([], [1, 2]) == 0)
+        #expect(common([1, 3, 5, 7], [2, 3, 4, 7, 9]) == 2)
+        #expect(common([1, 1, 2, 4, 4], [1, 1, 4, 4, 8]) == 2)
+        #expect(common([5, 6], [1, 2, 3]) == 0)
+    }
+
     @Test func anEmptyAnswerUnderDateFilters() throws {
         try expectHint("count since:2026-01-01",
                        ["nothing matched under the date filters: the deals of this corpus closed from 2023-01-04 to 2025-12-31"],

@@ -4,9 +4,10 @@ import GRDB
 
 extension QueryEngine {
     /// The hints on an answered query, as notes: those read off its words, then
-    /// those that ask the index (a text term naming a topic: two counts; an empty
-    /// answer under date filters: the corpus's close dates). Nothing is asked
-    /// of the index unless the query has such a term or such an answer.
+    /// those that ask the index (a text term naming a topic: two counts, the first
+    /// read off the answer when it is one; an empty answer under date filters: the
+    /// corpus's close dates). Nothing is asked of the index unless the query has
+    /// such a term or such an answer.
     /// An empty answer gets no date hint when the checker's notes already say why (a value no deal has).
     func hints(_ text: String, checked: CheckedQuery, notes: [Diagnostic], table: DealqRender.Table) -> [(QueryHint, SourceRange)] {
         guard let parsed = try? parseQuery(text) else { return [] }
@@ -15,7 +16,7 @@ extension QueryEngine {
         let topicTerm = QueryHints.positiveTextTerms(parsed.filters).first { term in
             term.kind == .word && lookup.hasValue(facet: "topic", key: term.text.lowercased())
         }
-        if let term = topicTerm, let hint = try? topicHint(term, checked: checked) {
+        if let term = topicTerm, let hint = try? topicHint(term, checked: checked, table: table) {
             hints.append((hint, term.range))
         }
         if notes.isEmpty, Self.isEmpty(table, verb: checked.verb), Self.hasDateFilter(checked.filter),
@@ -31,7 +32,7 @@ extension QueryEngine {
     }
 
     /// How many deals (quotes for `quotes`) the query matches with the word as text, and as `topic:`.
-    private func topicHint(_ term: TextTerm, checked: CheckedQuery) throws -> QueryHint? {
+    private func topicHint(_ term: TextTerm, checked: CheckedQuery, table: DealqRender.Table) throws -> QueryHint? {
         guard let phrase = FullText.phrase(term.text), let topicFacet = catalog.facet("topic") else { return nil }
         let topic = Predicate.facet(topicFacet, .anyOf([.text(term.text.lowercased())]))
         var asTopic = checked
@@ -43,14 +44,33 @@ extension QueryEngine {
             guard let filter = checked.filter, let replaced = Self.replacing(.text(phrase), with: topic, in: filter) else { return nil }
             asTopic.filter = replaced
         }
-        let textCount = try matches(checked), topicCount = try matches(asTopic)
+        let textCount = try Self.matchesAnswered(checked, table) ?? matches(checked)
+        let topicCount = try matches(asTopic)
         guard textCount != topicCount else { return nil }
         return .topicAsText(word: term.text, topic: term.text.lowercased(), asText: textCount, asTopic: topicCount,
                             unit: isQuotes ? "quotes" : "deals")
     }
 
+    /// The deals a query matches, read off its own answer when that says it:
+    /// the rows of `deals` and how many more there are, the number of `count`
+    /// without groups. Nil for other answers.
+    static func matchesAnswered(_ query: CheckedQuery, _ table: DealqRender.Table) -> Int? {
+        switch query.verb {
+        case .deals:
+            return max(table.totalRows ?? 0, table.rows.count)
+        case .count where query.groupBy.isEmpty && table.rows.count == 1:
+            if case .integer(let n)? = table.rows[0].first { return n }
+            return nil
+        default:
+            return nil
+        }
+    }
+
     /// The quotes (for `quotes`) or deals a query matches, whatever its verb, groups and limit.
     private func matches(_ query: CheckedQuery) throws -> Int {
+        if query.verb != .quotes, let merged = try queue.read({ db in try MergedCount.deals(query.filter, db) }) {
+            return merged
+        }
         var counted = query
         counted.groupBy = []
         counted.sort = nil
