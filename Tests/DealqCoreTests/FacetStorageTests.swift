@@ -11,7 +11,7 @@ import Testing
 
     func corpus() -> TemporaryFolder {
         let folder = TemporaryFolder()
-        folder.write("a.md", dealText("segment: Enterprise\ndeal_type: Expansion\ncompetitors: [Acme, Zeta]", id: "A-1"))
+        folder.write("a.md", dealText("segment: Enterprise\ndeal_type: Expansion\ncompetitors: {primary: Acme, others: [Zeta]}", id: "A-1"))
         folder.write("b.md", dealText("segment: enterprise\ndeal_type: new", id: "B-1", outcome: "lost"))
         folder.write("c.md", dealText("segment: SMB", id: "C-1", outcome: "lost"))
         return folder
@@ -31,7 +31,7 @@ import Testing
 
     @Test func facetsAreNumbersAndValuesAreKeptOnlyWhenSpelledOtherwise() throws {
         let folder = corpus()
-        let db = folder.path + "/index.sqlite"
+        let db = folder.path + "/.dealq/index.sqlite"
         _ = try Indexer(corpus: folder.path, database: db).run()
         // Built-ins have the catalog's numbers; a custom field the next free one.
         let segment = try #require(FacetNames.builtIn["segment"])
@@ -52,7 +52,7 @@ import Testing
 
     @Test func customAndBuiltInFacetsAnswerFromTheirNumbers() throws {
         let folder = corpus()
-        let db = folder.path + "/index.sqlite"
+        let db = folder.path + "/.dealq/index.sqlite"
         _ = try Indexer(corpus: folder.path, database: db).run()
         let engine = try QueryEngine(database: db)
         #expect(try counts(engine, "count by deal_type") == ["(none) 1", "expansion 1", "new 1"])
@@ -64,7 +64,7 @@ import Testing
 
     @Test func aRefreshKeepsSpellingsAndNumbersInStep() throws {
         let folder = corpus()
-        let db = folder.path + "/index.sqlite"
+        let db = folder.path + "/.dealq/index.sqlite"
         try backdate(folder.path)
         _ = try Indexer(corpus: folder.path, database: db).run()
         // The deal that wrote the key as it is goes; another spells it in capitals; a new custom field comes.
@@ -79,7 +79,8 @@ import Testing
         let engine = try QueryEngine(database: db)
         #expect(try counts(engine, "count by region_code") == ["(none) 1", "emea-2 1"])
         // The same rows as a fresh build of the same files.
-        let fresh = folder.path + "/fresh.sqlite"
+        let elsewhere = TemporaryFolder()
+        let fresh = elsewhere.path + "/fresh.sqlite"
         _ = try Indexer(corpus: folder.path, database: fresh).run()
         #expect(try dumpIndex(db) == dumpIndex(fresh))
     }
