@@ -92,7 +92,7 @@ WORD=escalation
 # this schema: the matching quotes narrow (rowid, deal, date), the date at the page's
 # last place, and only the quotes dated on or after it joined to their text and deal.
 SINCE_DAY=$(date -d "$TODAY - 90 days" +%Y%m%d)
-QUOTES_SQL="WITH qm AS MATERIALIZED (SELECT q.rowid AS quote, q.deal AS deal, q.date AS date FROM deal_facets f JOIN quotes q ON q.deal = f.deal WHERE f.facet = 'competitor' AND f.key = 'acme analytics' AND f.closed >= $SINCE_DAY), cut AS MATERIALIZED (SELECT date FROM qm ORDER BY date IS NULL, date DESC LIMIT 1 OFFSET 19) SELECT q.text, q.speaker, q.source, q.date, q.section, d.id, d.account, d.outcome, d.acv, (SELECT count(*) FROM qm) FROM qm JOIN quotes q ON q.rowid = qm.quote JOIN deals d ON d.rowid = qm.deal WHERE (SELECT date FROM cut) IS NULL OR qm.date >= (SELECT date FROM cut) ORDER BY q.date IS NULL, q.date DESC, d.id, q.ord LIMIT 20"
+QUOTES_SQL="WITH qm AS MATERIALIZED (SELECT q.rowid AS quote, q.deal AS deal, q.date AS date FROM deal_facets f JOIN quotes q ON q.deal = f.deal WHERE f.facet = (SELECT id FROM facet_names WHERE name = 'competitor') AND f.key = 'acme analytics' AND f.closed >= $SINCE_DAY), cut AS MATERIALIZED (SELECT date FROM qm ORDER BY date IS NULL, date DESC LIMIT 1 OFFSET 19) SELECT q.text, q.speaker, q.source, q.date, q.section, d.id, d.account, d.outcome, d.acv, (SELECT count(*) FROM qm) FROM qm JOIN quotes q ON q.rowid = qm.quote JOIN deals d ON d.rowid = qm.deal WHERE (SELECT date FROM cut) IS NULL OR qm.date >= (SELECT date FROM cut) ORDER BY q.date IS NULL, q.date DESC, d.id, q.ord LIMIT 20"
 
 # The hand-written SQL of a ranked page: what `deals WORDS limit:20` answers
 # (the same 20 deals in the same order, the same snippets before dealq puts
@@ -110,14 +110,14 @@ ranked_filtered_sql() {  # FTS5 expression, condition on d
 
 # name | dealq query | baseline command | target
 rows=(
-  "winrate by topic|winrate by topic|sqlite3 $DB \"SELECT key, sum(outcome = 0), sum(outcome = 1) FROM deal_facets WHERE facet = 'topic' GROUP BY key\"|≤ 150 ms at 500k"
-  "winrate by topic since:1y|winrate by topic since:1y|sqlite3 $DB \"SELECT key, sum(outcome = 0), sum(outcome = 1) FROM deal_facets WHERE facet = 'topic' AND deal IN (SELECT rowid FROM deals WHERE closed >= '$YEARAGO') GROUP BY key\"|—"
+  "winrate by topic|winrate by topic|sqlite3 $DB \"SELECT key, sum(outcome = 0), sum(outcome = 1) FROM deal_facets WHERE facet = (SELECT id FROM facet_names WHERE name = 'topic') GROUP BY key\"|≤ 150 ms at 500k"
+  "winrate by topic since:1y|winrate by topic since:1y|sqlite3 $DB \"SELECT key, sum(outcome = 0), sum(outcome = 1) FROM deal_facets WHERE facet = (SELECT id FROM facet_names WHERE name = 'topic') AND deal IN (SELECT rowid FROM deals WHERE closed >= '$YEARAGO') GROUP BY key\"|—"
   "ranked text, snippets, top 20|deals security review limit:20|sqlite3 -readonly $DB \"$(ranked_sql 'security AND review')\"|≤ 1.2 × the sqlite3 shell at 500k"
   "ranked text, snippets, top 20, no topic word|deals escalation review limit:20|sqlite3 -readonly $DB \"$(ranked_sql 'escalation AND review')\"|—"
   "ranked text and a filter, snippets, top 20|deals pricing acv>100k limit:20|sqlite3 -readonly $DB \"$(ranked_filtered_sql pricing 'd.acv > 100000')\"|—"
   "quotes competitor since:90d, top 20|quotes competitor:\"Acme Analytics\" since:90d limit:20|sqlite3 -readonly $DB \"$QUOTES_SQL\"|≤ 50 ms at 500k"
-  "terms outcome:lost (vs sqlite3 reading the same vectors)|terms outcome:lost limit:all|sqlite3 $DB \"SELECT count(*), sum(length(v.terms)) FROM deal_quote_terms v WHERE v.deal IN (SELECT deal FROM deal_facets WHERE facet = 'outcome' AND key = 'lost') UNION ALL SELECT count(*), sum(quotes) FROM term_stems UNION ALL SELECT occurrences, 0 FROM term_totals WHERE text = 'quotes'\"|≤ 300 ms at 100k, ≤ 1 s at 500k"
-  "terms outcome:lost in:bodies (vs sqlite3 reading the same vectors)|terms outcome:lost in:bodies limit:all|sqlite3 $DB \"SELECT count(*), sum(length(v.terms)) FROM deal_body_terms v WHERE v.deal IN (SELECT deal FROM deal_facets WHERE facet = 'outcome' AND key = 'lost') UNION ALL SELECT count(*), sum(bodies) FROM term_stems UNION ALL SELECT occurrences, 0 FROM term_totals WHERE text = 'bodies'\"|—"
+  "terms outcome:lost (vs sqlite3 reading the same vectors)|terms outcome:lost limit:all|sqlite3 $DB \"SELECT count(*), sum(length(v.terms)) FROM deal_quote_terms v WHERE v.deal IN (SELECT deal FROM deal_facets WHERE facet = (SELECT id FROM facet_names WHERE name = 'outcome') AND key = 'lost') UNION ALL SELECT count(*), sum(quotes) FROM term_stems UNION ALL SELECT occurrences, 0 FROM term_totals WHERE text = 'quotes'\"|≤ 300 ms at 100k, ≤ 1 s at 500k"
+  "terms outcome:lost in:bodies (vs sqlite3 reading the same vectors)|terms outcome:lost in:bodies limit:all|sqlite3 $DB \"SELECT count(*), sum(length(v.terms)) FROM deal_body_terms v WHERE v.deal IN (SELECT deal FROM deal_facets WHERE facet = (SELECT id FROM facet_names WHERE name = 'outcome') AND key = 'lost') UNION ALL SELECT count(*), sum(bodies) FROM term_stems UNION ALL SELECT occurrences, 0 FROM term_totals WHERE text = 'bodies'\"|—"
   "count WORD (vs sqlite3 on the index)|count $WORD|sqlite3 $DB \"SELECT count(*) FROM deal_fts WHERE deal_fts MATCH '$WORD'\"|—"
   "count WORD (vs bare FTS5 table)|count $WORD|sqlite3 $BARE \"SELECT count(*) FROM t WHERE t MATCH '$WORD'\"|≤ 3 × at 100k"
   "count WORD (vs rg)|count $WORD|rg -l -i -w $WORD $CORPUS -g '*.md' -c|≥ 25 × faster at 100k"

@@ -104,7 +104,7 @@ import Testing
         _ = try Indexer(corpus: corpus.path, database: db).run()
         let rows = try DatabaseQueue(path: db).read { db in
             try String.fetchAll(db, sql: """
-                SELECT f.facet || '=' || f.value FROM deal_facets f JOIN deals d ON d.rowid = f.deal
+                SELECT f.facet || '=' || f.value FROM deal_facet_values f JOIN deals d ON d.rowid = f.deal
                 WHERE d.id = 'G-1' AND f.facet IN ('topic', 'competitor') ORDER BY 1
                 """)
         }

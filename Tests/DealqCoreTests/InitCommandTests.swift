@@ -147,7 +147,7 @@ import Yams
         defer { try? queue.close() }
         let (deals, quotes, topics) = try queue.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM deals"), try Int.fetchOne(db, sql: "SELECT count(*) FROM quotes"),
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM deal_facets WHERE facet = 'topic'"))
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM deal_facet_values WHERE facet = 'topic'"))
         }
         #expect(deals == 1)
         #expect(quotes == 0)

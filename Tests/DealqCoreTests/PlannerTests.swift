@@ -16,7 +16,7 @@ import Testing
             SELECT d.rowid AS deal, d.outcome AS outcome FROM deals d WHERE d."acv" > ? AND NOT (coalesce(d."confidence" < ?, 0)) \
             AND d.rowid IN (SELECT deal FROM deal_facets WHERE facet = ? AND key = ?)
             """)
-        #expect(p.matching.arguments == [.number(100_000), .number(0.5), .text("segment"), .text("smb")])
+        #expect(p.matching.arguments == [.number(100_000), .number(0.5), facetID("segment"), .text("smb")])
     }
 
     @Test func textRunsFirstAndUserTextIsBoundAsTokens() throws {
@@ -44,14 +44,14 @@ import Testing
             AND d.rowid IN (SELECT deal FROM deal_facets WHERE facet = ? AND key = ? AND closed >= ? AND closed < ?) \
             AND d."closed" >= ? AND d."closed" < ?
             """)
-        #expect(p.matching.arguments == [.text("competitor"), .text("acme"), .number(20250401), .number(20250601),
-                                         .text("segment"), .text("smb"), .number(20250401), .number(20250601),
+        #expect(p.matching.arguments == [facetID("competitor"), .text("acme"), .number(20250401), .number(20250601),
+                                         facetID("segment"), .text("smb"), .number(20250401), .number(20250601),
                                          .text("2025-04-01"), .text("2025-06-01")])
         // One facet value (and dates) alone: the facet's rows are the matching deals.
         let alone = try plan("quotes competitor:acme since:90d")
         #expect(alone.matching.sql == "SELECT deal, CASE outcome WHEN 0 THEN 'won' WHEN 1 THEN 'lost' ELSE 'churned' END AS outcome "
                 + "FROM deal_facets WHERE facet = ? AND key = ? AND closed >= ?")
-        #expect(alone.matching.arguments == [.text("competitor"), .text("acme"), .number(20250401)])
+        #expect(alone.matching.arguments == [facetID("competitor"), .text("acme"), .number(20250401)])
         // Not with two values of it (a deal would come twice), nor with any other condition.
         #expect(try plan("count competitor:acme,borealis").matching.sql.hasPrefix("SELECT d.rowid AS deal"))
         #expect(try plan("count competitor:acme acv>100k").matching.sql.hasPrefix("SELECT d.rowid AS deal"))

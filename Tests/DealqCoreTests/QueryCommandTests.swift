@@ -102,7 +102,8 @@ import Testing
         let r = try dealq(["explain", "winrate by topic acv>100k \"POL-358\""])
         #expect(r.status == 0)
         #expect(r.stdout.contains("deal_fts MATCH ?"))
-        #expect(r.stdout.contains("-- arguments: ['\"pol 358\"', 100000, 'topic'"))
+        // The facet is bound as its number in `deal_facets.facet`.
+        #expect(r.stdout.contains("-- arguments: ['\"pol 358\"', 100000, \(FacetNames.id(builtIn: "topic"))"))
         #expect(r.stdout.contains("-- plan:"))
         #expect(!r.stdout.contains("POL-358'"))
     }

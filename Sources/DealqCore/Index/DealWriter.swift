@@ -31,6 +31,8 @@ final class DealWriter {
     private var pendingDeals = 0
     /// How many deals' facet rows wait before they are inserted together.
     private let facetBatch: Int
+    /// Facet name → its number in `deal_facets.facet` (`FacetNames`).
+    private var facetIDs: [String: Int64] = [:]
 
     /// (facet, key, value) → change in the number of deals.
     private(set) var spellingDeltas = SpellingDeltas()
@@ -76,6 +78,21 @@ final class DealWriter {
         terms = try TermIndexWriter(db)
         nextDealRowID = (try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM deals") ?? 0) + 1
         nextQuoteRowID = (try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM quotes") ?? 0) + 1
+        for row in try Row.fetchAll(db, sql: "SELECT name, id FROM facet_names") { facetIDs[row[0]] = row[1] }
+    }
+
+    /// The number of a facet name; a custom field seen for the first time gets the next free one.
+    private func facetID(_ name: String) throws -> Int64 {
+        if let id = facetIDs[name] { return id }
+        let id = (facetIDs.values.max() ?? 0) + 1
+        try db.execute(sql: "INSERT INTO facet_names (id, name) VALUES (?, ?)", arguments: [id, name])
+        facetIDs[name] = id
+        return id
+    }
+
+    /// `value` as stored: NULL when it is the key byte for byte (read back as `coalesce(value, key)`).
+    private static func storedValue(_ row: FacetRows.Row) -> String? {
+        row.value.utf8.elementsEqual(row.key.utf8) ? nil : row.value
     }
 
     /// - Parameter dealTerms: the deal's terms when the parsing thread counted them (else counted here).
@@ -98,11 +115,13 @@ final class DealWriter {
         for row in FacetRows.of(deal) {
             let first = facetsSeen.insert(row.facet).inserted
             let slot = spellingDeltas.add(row, counts)
+            let facet = try facetID(row.facet)
             if first { presenceDeltas[row.facet, default: OutcomeCounts()] += counts }
             if bulk {
-                pendingFacets.append(PendingFacet(slot: Int32(slot), deal: rowid, closed: closed, outcome: outcome, first: first))
+                pendingFacets.append(PendingFacet(slot: Int32(slot), facet: Int32(facet), deal: rowid, closed: closed, outcome: outcome,
+                                                  first: first))
             } else {
-                try insertFacet.run(.text(row.facet), .text(row.key), .int(rowid), .int(outcome), .int(closed), .text(row.value),
+                try insertFacet.run(.int(facet), .text(row.key), .int(rowid), .int(outcome), .int(closed), .text(Self.storedValue(row)),
                                     .int(first ? 1 : 0))
             }
         }
@@ -141,8 +160,8 @@ final class DealWriter {
         pendingFacets.sort { $0.slot != $1.slot ? $0.slot < $1.slot : $0.deal < $1.deal }
         for pending in pendingFacets {
             let row = spellingDeltas.row(Int(pending.slot))
-            try insertFacet.run(.text(row.facet), .text(row.key), .int(pending.deal), .int(pending.outcome), .int(pending.closed),
-                                .text(row.value), .int(pending.first ? 1 : 0))
+            try insertFacet.run(.int(Int64(pending.facet)), .text(row.key), .int(pending.deal), .int(pending.outcome),
+                                .int(pending.closed), .text(Self.storedValue(row)), .int(pending.first ? 1 : 0))
         }
         pendingFacets.removeAll(keepingCapacity: true)
         pendingDeals = 0
@@ -168,7 +187,10 @@ final class DealWriter {
     func delete(path: String) throws -> String? {
         guard let row = try Row.fetchOne(db, sql: "SELECT rowid, id FROM deals WHERE path = ?", arguments: [path]) else { return nil }
         let rowid: Int64 = row[0]
-        for facetRow in try Row.fetchAll(db, sql: "SELECT facet, key, value, outcome, first FROM deal_facets WHERE deal = ?", arguments: [rowid]) {
+        for facetRow in try Row.fetchAll(db, sql: """
+            SELECT n.name, f.key, coalesce(f.value, f.key), f.outcome, f.first
+            FROM deal_facets f JOIN facet_names n ON n.id = f.facet WHERE f.deal = ?
+            """, arguments: [rowid]) {
             let counts = OutcomeCounts(code: facetRow[3])
             spellingDeltas.subtract(FacetRows.Row(facet: facetRow[0], key: facetRow[1], value: facetRow[2]), counts)
             if (facetRow[4] as Int) == 1 { presenceDeltas[facetRow[0], default: OutcomeCounts()] -= counts }

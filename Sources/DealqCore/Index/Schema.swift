@@ -2,7 +2,7 @@
 /// ("The index"); keep the two in step. Bump `version` on any change: an index
 /// with another version is rebuilt from the corpus.
 public enum Schema {
-    public static let version = 10
+    public static let version = 11
     /// `PRAGMA application_id`: marks a file as a dealq index ("dlq1").
     public static let applicationID: Int32 = 0x646C_7131
 
@@ -29,8 +29,11 @@ public enum Schema {
     CREATE INDEX quote_topics_quote ON quote_topics (quote);
     """
 
-    /// The tables, each with its primary key (and the `UNIQUE` index of `deals.path`).
-    public static let tables = """
+    /// The tables, each with its primary key (and the `UNIQUE` indexes of
+    /// `deals.path` and `facet_names.name`), and the numbers of the built-in facets.
+    public static let tables = tableDefinitions + "\n" + FacetNames.insertBuiltIns
+
+    static let tableDefinitions = """
     CREATE TABLE meta (
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
@@ -81,16 +84,25 @@ public enum Schema {
         quotes               INTEGER NOT NULL
     );
 
+    CREATE TABLE facet_names (
+        id   INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE
+    );
+
     CREATE TABLE deal_facets (
-        facet   TEXT NOT NULL,
+        facet   INTEGER NOT NULL,
         key     TEXT NOT NULL,
         deal    INTEGER NOT NULL,
         outcome INTEGER NOT NULL,
         closed  INTEGER NOT NULL,
-        value   TEXT NOT NULL,
+        value   TEXT,
         first   INTEGER NOT NULL,
         PRIMARY KEY (facet, key, deal)
     ) WITHOUT ROWID;
+
+    CREATE VIEW deal_facet_values AS
+    SELECT n.name AS facet, f.key, f.deal, f.outcome, f.closed, coalesce(f.value, f.key) AS value, f.first
+    FROM deal_facets f JOIN facet_names n ON n.id = f.facet;
 
     CREATE TABLE deal_numbers (
         facet TEXT NOT NULL,

@@ -37,6 +37,8 @@ struct SpellingDeltas {
 /// (`SpellingDeltas`) and the columns of `deal_facets` it carries.
 struct PendingFacet {
     var slot: Int32
+    /// The facet's number (`FacetNames`).
+    var facet: Int32
     var deal: Int64
     var closed: Int64
     var outcome: Int64

@@ -18,7 +18,7 @@ enum GroupSQL {
     static func joins(_ groups: [Catalog.Facet], skipping: (Catalog.Facet) -> Bool = { _ in false }) -> SQLFragment {
         var sql = SQLFragment("")
         for (i, facet) in groups.enumerated() where !skipping(facet) {
-            sql = sql + SQLFragment("\nLEFT JOIN deal_facets g\(i) ON g\(i).deal = m.deal AND g\(i).facet = ?", [.text(facet.name)])
+            sql = sql + SQLFragment("\nLEFT JOIN deal_facets g\(i) ON g\(i).deal = m.deal AND ") + FacetNames.test("g\(i).facet", facet.name)
         }
         return sql
     }

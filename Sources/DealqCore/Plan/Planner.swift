@@ -62,7 +62,7 @@ enum Planner {
         guard facets.count == 1, bounds.count == parts.count - 1,
               case .facet(let facet, .anyOf(let values)) = facets[0], facet.storage == .facetRows, values.count == 1 else { return nil }
         var sql = SQLFragment("SELECT deal, CASE outcome WHEN 0 THEN 'won' WHEN 1 THEN 'lost' ELSE 'churned' END AS outcome "
-                              + "FROM deal_facets WHERE facet = ? AND key = ?", [.text(facet.name), values[0]])
+                              + "FROM deal_facets WHERE ") + FacetNames.test("facet", facet.name) + SQLFragment(" AND key = ?", [values[0]])
         for bound in bounds { sql = sql + SQLFragment(" AND ") + PredicateSQL.test("closed", bound) }
         return sql
     }

@@ -88,7 +88,7 @@ enum PredicateSQL {
             default: return negated ? SQLFragment("coalesce(") + test(col, condition) + SQLFragment(", 0)") : test(col, condition)
             }
         case .facetRows:
-            var sub = SQLFragment("d.rowid IN (SELECT deal FROM deal_facets WHERE facet = ?", [.text(facet.name)])
+            var sub = SQLFragment("d.rowid IN (SELECT deal FROM deal_facets WHERE ") + FacetNames.test("facet", facet.name)
             if condition != .has { sub = sub + SQLFragment(" AND ") + test("key", condition) }
             for bound in closedBounds { sub = sub + SQLFragment(" AND ") + test("closed", bound) }
             return sub + SQLFragment(")")

@@ -13,10 +13,10 @@ enum AuditVerb: VerbAnswer {
             case .lost: return "coalesce(sum(d.outcome = 'lost'), 0)"
             case .lostWithReason: return "coalesce(sum(d.outcome = 'lost' AND d.crm_loss_reason IS NOT NULL), 0)"
             case .withCompetitor:
-                return "coalesce(sum(EXISTS (SELECT 1 FROM deal_facets c WHERE c.deal = m.deal AND c.facet = 'competitor')), 0)"
+                return "coalesce(sum(EXISTS (SELECT 1 FROM deal_facets c WHERE c.deal = m.deal AND c.facet = \(FacetNames.id(builtIn: "competitor")))), 0)"
             case .lostWithSelected: return "coalesce(sum(d.outcome = 'lost' AND d.competitor_selected IS NOT NULL), 0)"
             case .withInterview:
-                return "coalesce(sum(EXISTS (SELECT 1 FROM deal_facets s WHERE s.deal = m.deal AND s.facet = 'source' AND s.key = 'interview')), 0)"
+                return "coalesce(sum(EXISTS (SELECT 1 FROM deal_facets s WHERE s.deal = m.deal AND s.facet = \(FacetNames.id(builtIn: "source")) AND s.key = 'interview')), 0)"
             case .lostComparable: return "coalesce(sum(d.outcome = 'lost' AND d.mismatch IS NOT NULL), 0)"
             case .lostDisagreeing: return "coalesce(sum(d.outcome = 'lost' AND d.mismatch = 1), 0)"
             }

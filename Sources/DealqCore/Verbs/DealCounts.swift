@@ -80,14 +80,13 @@ enum DealCounts {
         guard groups.count == 1 else {
             return with + SQLFragment("\n") + GroupSQL.grouped(groups, DealCount.selectList, from: "m")
         }
-        let facet = SQLValue.text(groups[0].name)
         let member = facetRowsOfMatchingDeals(filter)
         // One pass over the facet's rows: per value, and (from each deal's first row) the deals
         // that have any value, which the matching deals (b) less them make `(none)`.
         let b = DealCount.allCases.map { "\($0.overall) AS \($0.short)" }.joined(separator: ", ")
         return with + SQLFragment(",\n  g AS MATERIALIZED (SELECT key, count(*) AS n, sum(outcome = 0) AS w, sum(outcome = 1) AS l, "
                                    + "sum(first) AS fn, sum(first AND outcome = 0) AS fw, sum(first AND outcome = 1) AS fl "
-                                   + "FROM deal_facets WHERE facet = ?", [facet]) + member + SQLFragment(" GROUP BY key),\n")
+                                   + "FROM deal_facets WHERE ") + FacetNames.test("facet", groups[0].name) + member + SQLFragment(" GROUP BY key),\n")
             + SQLFragment("  p AS (SELECT \(DealCount.list { "coalesce(sum(f\($0.short)), 0) AS \($0.short)" }) FROM g),\n")
             + SQLFragment("  b AS (SELECT \(b) FROM m)\n")
             + SQLFragment("SELECT key, \(DealCount.list(\.short)) FROM g\n")

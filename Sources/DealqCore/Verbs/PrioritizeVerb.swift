@@ -32,7 +32,7 @@ enum PrioritizeVerb: VerbAnswer {
         plan.main = context.with + SQLFragment("""
             SELECT \(Selected.selectText)
             FROM m JOIN deals d ON d.rowid = m.deal
-            WHERE NOT EXISTS (SELECT 1 FROM deal_facets s WHERE s.deal = d.rowid AND s.facet = 'source' AND s.key = 'interview')
+            WHERE NOT EXISTS (SELECT 1 FROM deal_facets s WHERE s.deal = d.rowid AND s.facet = \(FacetNames.id(builtIn: "source")) AND s.key = 'interview')
             """)
         return plan
     }

@@ -15,7 +15,7 @@ func dumpIndex(_ path: String) throws -> String {
               competitor_primary, competitor_incumbent, competitor_selected, crm_loss_reason, crm_win_reason,
               crm_competitor, confidence, top_driver, quotes FROM deals ORDER BY path
             """,
-            "SELECT d.path, f.facet, f.key, f.outcome, f.value, f.first FROM deal_facets f JOIN deals d ON d.rowid = f.deal ORDER BY 1, 2, 3",
+            "SELECT d.path, f.facet, f.key, f.outcome, f.closed, f.value, f.first FROM deal_facet_values f JOIN deals d ON d.rowid = f.deal ORDER BY 1, 2, 3",
             "SELECT d.path, n.facet, n.num FROM deal_numbers n JOIN deals d ON d.rowid = n.deal ORDER BY 1, 2, 3",
             "SELECT d.path, x.ord, x.category, x.driver, x.weight, x.explanation FROM drivers x JOIN deals d ON d.rowid = x.deal ORDER BY 1, 2",
             "SELECT d.path, q.ord, q.text, q.speaker, q.source, q.date, q.section, q.line FROM quotes q JOIN deals d ON d.rowid = q.deal ORDER BY 1, 2",

@@ -12,7 +12,7 @@ import Testing
                                         + "coalesce(sum(d.outcome = 'lost'), 0), coalesce(sum(d.outcome = 'lost' AND d.crm_loss_reason IS NOT NULL), 0), "))
         #expect(plan.main.sql.hasSuffix("coalesce(sum(d.outcome = 'lost' AND d.mismatch = 1), 0)\nFROM m JOIN deals d ON d.rowid = m.deal\n"
                                         + "LEFT JOIN deal_facets g0 ON g0.deal = m.deal AND g0.facet = ?\nGROUP BY 1"))
-        #expect(plan.main.arguments == [.text("segment")])
+        #expect(plan.main.arguments == [facetID("segment")])
         #expect(plan.groupSizes != nil)
         #expect(try fixture.plan("audit").groupSizes == nil)
     }

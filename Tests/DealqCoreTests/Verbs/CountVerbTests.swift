@@ -29,17 +29,17 @@ import Testing
             LEFT JOIN deal_facets g1 ON g1.deal = m.deal AND g1.facet = ?
             GROUP BY 1, 2
             """))
-        #expect(plan.main.arguments == [.text("outcome"), .text("lost"), .text("quarter"), .text("segment")])
+        #expect(plan.main.arguments == [facetID("outcome"), .text("lost"), facetID("quarter"), facetID("segment")])
         let sizes = try #require(plan.groupSizes)
         #expect(sizes.sql.contains("FROM deal_facets WHERE facet = ? AND deal IN (SELECT deal FROM m) GROUP BY key"))
-        #expect(sizes.arguments == [.text("outcome"), .text("lost"), .text("quarter")])
+        #expect(sizes.arguments == [facetID("outcome"), .text("lost"), facetID("quarter")])
     }
 
     @Test func plainCountNeedsNoOutcome() throws {
         #expect(try fixture.plan("count").main.sql == "SELECT coalesce((SELECT deals FROM facet_presence WHERE facet = 'outcome'), 0)")
         let filtered = try fixture.plan("count segment:smb")
         #expect(filtered.main.sql.hasSuffix(")\nSELECT count(*) FROM m"))
-        #expect(filtered.main.arguments == [.text("segment"), .text("smb")])
+        #expect(filtered.main.arguments == [facetID("segment"), .text("smb")])
     }
 
     @Test func tableInGroupOrderWithNoneLast() throws {

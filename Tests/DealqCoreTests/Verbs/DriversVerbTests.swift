@@ -14,9 +14,9 @@ import Testing
             LEFT JOIN deal_facets g0 ON g0.deal = m.deal AND g0.facet = ?
             GROUP BY 1, 2
             """))
-        #expect(plan.main.arguments == [.text("outcome"), .text("lost"), .text("segment")])
+        #expect(plan.main.arguments == [facetID("outcome"), .text("lost"), facetID("segment")])
         #expect(plan.baseline?.sql.contains("SELECT key, n, w, l FROM g") == true)
-        #expect(plan.groupSizes?.arguments == [.text("outcome"), .text("lost"), .text("segment")])
+        #expect(plan.groupSizes?.arguments == [facetID("outcome"), .text("lost"), facetID("segment")])
     }
 
     @Test func weightedByACVJoinsDealsWithAnACV() throws {

@@ -12,9 +12,9 @@ import Testing
             SELECT d.id, d.account, d.outcome, d.acv, d.closed, d.confidence,
                    (SELECT json_group_array(json_array(x.category, x.weight)) FROM (SELECT category, weight FROM drivers WHERE deal = d.rowid ORDER BY ord) x)
             FROM m JOIN deals d ON d.rowid = m.deal
-            WHERE NOT EXISTS (SELECT 1 FROM deal_facets s WHERE s.deal = d.rowid AND s.facet = 'source' AND s.key = 'interview')
+            WHERE NOT EXISTS (SELECT 1 FROM deal_facets s WHERE s.deal = d.rowid AND s.facet = \(FacetNames.id(builtIn: "source")) AND s.key = 'interview')
             """))
-        #expect(plan.main.arguments == [.text("outcome"), .text("lost")])
+        #expect(plan.main.arguments == [facetID("outcome"), .text("lost")])
         // Scored in Swift: the page is cut after scoring, not in SQL.
         #expect(plan.limit == 20 && !plan.main.sql.contains("LIMIT"))
     }

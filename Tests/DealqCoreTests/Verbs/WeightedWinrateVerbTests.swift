@@ -16,9 +16,9 @@ import Testing
             LEFT JOIN deal_facets g0 ON g0.deal = m.deal AND g0.facet = ?
             GROUP BY 1
             """)
-        #expect(plan.main.arguments == [.text("segment")])
+        #expect(plan.main.arguments == [facetID("segment")])
         #expect(plan.baseline?.sql.contains("GROUP BY") == false)
-        #expect(plan.groupSizes?.arguments == [.text("segment")])
+        #expect(plan.groupSizes?.arguments == [facetID("segment")])
     }
 
     @Test func tableOfSharesOfMoneyMarkedByEffectiveDeals() throws {

@@ -10,7 +10,7 @@ import Testing
         let plan = try fixture.plan("winrate by segment since:2025-01-01")
         #expect(plan.main.sql.contains("FROM deal_facets WHERE facet = ? AND closed >= ? GROUP BY key"))
         #expect(plan.main.sql.hasSuffix("SELECT key, n, w, l FROM g\nUNION ALL\nSELECT NULL, b.n - p.n, b.w - p.w, b.l - p.l FROM b, p WHERE b.n > p.n"))
-        #expect(plan.main.arguments == [.text("2025-01-01"), .text("segment"), .number(20250101)])
+        #expect(plan.main.arguments == [.text("2025-01-01"), facetID("segment"), .number(20250101)])
         #expect(plan.baseline?.sql.hasSuffix("SELECT count(*), coalesce(sum(outcome = 'won'), 0), coalesce(sum(outcome = 'lost'), 0) FROM m") == true)
         #expect(plan.baseline?.arguments == [.text("2025-01-01")])
     }
