@@ -91,10 +91,13 @@ struct CommonOptions: ParsableArguments {
             if refreshed {
                 Self.trace("the watcher")
             } else if noRefresh {
+                // Opened first: an index that cannot be read at all gets its error alone, not a staleness warning too.
+                let engine = try QueryEngine(database: databasePath)
                 if try indexer.looksStale() {
                     Output.err("warning: the index may be stale (files were added, removed or renamed, or dealq.yml changed, "
                                + "since it was built); answering from it as it is")
                 }
+                return engine
             } else if let sequence = WatchClient.sync(corpus: corpusPath, database: databasePath) {
                 // A live `dealq watch` applied every change made so far: no need to look at the files.
                 Self.trace("the watcher (sequence \(sequence))")

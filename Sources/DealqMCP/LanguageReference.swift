@@ -706,6 +706,13 @@ warning. A corpus whose folder cannot be written and no `--db` gives
 `cannot create the folder '…/.dealq' (permission denied); choose a writable
 place with --db`.
 
+**An index built by another version of dealq** is rebuilt from the corpus
+by the next `dealq index` or refreshing query. With `--no-refresh` a query
+stops with exit status 1: `cannot read the index '…': it was built by another
+version of dealq; run 'dealq index --rebuild'`. Failures while reading the
+index say `cannot read the index`, and those while writing it `cannot write
+the index`.
+
 ### `dealq watch`: keep the index fresh
 
 ```text

@@ -124,6 +124,21 @@ import Testing
                               reason: "SQLite found a malformed page in it")
     }
 
+    @Test func anIndexOfAnotherVersionIsReadNotWrittenWithoutRefreshAndRebuiltByAQuery() throws {
+        let (folder, corpus, db, _, _) = try Self.indexedCorpus()
+        defer { withExtendedLifetime(folder) {} }
+        // The schema version is SQLite's user_version, at offset 60 of the header.
+        let old = Schema.version - 1
+        try Self.overwrite(db, at: 60, with: [UInt8(old >> 24 & 0xff), UInt8(old >> 16 & 0xff), UInt8(old >> 8 & 0xff), UInt8(old & 0xff)])
+        let stale = try runDealq(["--corpus", corpus, "--no-refresh", "count"])
+        #expect(stale.status == 1)
+        #expect(stale.stderr == "error: cannot read the index '\(db)': it was built by another version of dealq; "
+                + "run 'dealq index --rebuild'\n")
+        let query = try runDealq(["--corpus", corpus, "--format", "csv", "count"])
+        #expect(query.status == 0, "\(query.stderr)")
+        #expect(query.stdout == "deals\n40\n")
+    }
+
     @Test func aRebuildMovesADamagedIndexAsideToo() throws {
         let (folder, corpus, db, answers, files) = try Self.indexedCorpus()
         defer { withExtendedLifetime(folder) {} }
@@ -182,6 +197,10 @@ import Testing
         let cocoa = CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: "/x/.dealq"])
         #expect(StorageWords.describe(cocoa) == "permission denied")
         #expect(IndexStore.storageError(cocoa, path: "/x").description == "cannot write the index '/x': permission denied")
+        let busy = DatabaseError(resultCode: .SQLITE_BUSY, message: "database is locked")
+        #expect(IndexStore.storageError(busy, path: "/x", reading: true).description
+                == "cannot read the index '/x': another program kept it locked")
+        #expect(IndexStore.storageError(busy, path: "/x").description == "cannot write the index '/x': another program kept it locked")
     }
 
     @Test func dealqOwnsTheIndexFileOfADealqFolderOnly() {

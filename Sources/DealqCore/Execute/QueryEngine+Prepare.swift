@@ -36,7 +36,7 @@ extension QueryEngine {
                 }
             }
         } catch {
-            throw .runtime(IndexStore.storageError(error, path: database).description)
+            throw .runtime(IndexStore.storageError(error, path: database, reading: true).description)
         }
         return PreparedQuery(statements: statements.map(\.sql), matchExpressions: expressions.map(\.1))
     }

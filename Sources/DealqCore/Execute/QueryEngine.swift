@@ -65,7 +65,8 @@ public final class QueryEngine: @unchecked Sendable {
         case .damaged(let reason): throw .corrupt(path: database, detail: reason)
         case .index(let version, _):
             guard version == Schema.version else {
-                throw .storage(path: database, detail: "it was built by another version of dealq; run 'dealq index --rebuild'")
+                throw .storage(path: database, detail: "it was built by another version of dealq; run 'dealq index --rebuild'",
+                               reading: true)
             }
         }
         do {
@@ -81,7 +82,7 @@ public final class QueryEngine: @unchecked Sendable {
                 return (Catalog(customFields: custom), aliases)
             }
         } catch {
-            throw IndexStore.storageError(error, path: database)
+            throw IndexStore.storageError(error, path: database, reading: true)
         }
     }
 
@@ -222,7 +223,7 @@ public final class QueryEngine: @unchecked Sendable {
 extension QueryEngine {
     /// The failure in words; a damaged index is remembered in `damage`.
     func failure(_ error: any Error) -> IndexError {
-        let mapped = IndexStore.storageError(error, path: database)
+        let mapped = IndexStore.storageError(error, path: database, reading: true)
         if case .corrupt(_, let reason) = mapped, let file {
             damageLock.lock()
             seenDamage = DamagedFile(identity: file, reason: reason)

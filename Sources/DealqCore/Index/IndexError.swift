@@ -12,8 +12,8 @@ public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
     case missing(path: String)
     /// The index (or its folder) cannot be written; a query answers from it as it is.
     case readOnly(path: String, reason: String)
-    /// SQLite or the file system failed.
-    case storage(path: String, detail: String)
+    /// SQLite or the file system failed, while writing the index or (`reading`) while reading it.
+    case storage(path: String, detail: String, reading: Bool = false)
 
     /// The line to print: `path:line:col: error: …` for a bad `dealq.yml`, `error: …` otherwise.
     public var diagnosticLine: String {
@@ -35,8 +35,8 @@ public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
             return "no index at '\(path)'; run 'dealq index' first"
         case .readOnly(let path, let reason):
             return "cannot write the index '\(path)': \(reason)"
-        case .storage(let path, let detail):
-            return "cannot write the index '\(path)': \(detail)"
+        case .storage(let path, let detail, let reading):
+            return "cannot \(reading ? "read" : "write") the index '\(path)': \(detail)"
         }
     }
 }

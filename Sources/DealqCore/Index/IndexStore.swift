@@ -69,7 +69,7 @@ enum IndexStore {
             return .index(version: version, fingerprint: try queue.read(fingerprint))
         } catch {
             if let reason = damage(error) { return .damaged(reason: reason) }
-            throw storageError(error, path: path)
+            throw storageError(error, path: path, reading: true)
         }
     }
 
@@ -189,14 +189,15 @@ enum IndexStore {
         return config
     }
 
-    /// Maps a SQLite or file-system failure to what a person can act on.
-    static func storageError(_ error: any Error, path: String) -> IndexError {
+    /// Maps a SQLite or file-system failure to what a person can act on; `reading` when it happened while
+    /// reading the index (opening it or answering a query), so that the message does not speak of writing.
+    static func storageError(_ error: any Error, path: String, reading: Bool = false) -> IndexError {
         if let error = error as? IndexError { return error }
         if let reason = damage(error) { return .corrupt(path: path, detail: reason) }
         if let error = error as? DatabaseError, error.resultCode == .SQLITE_READONLY {
             return .readOnly(path: path, reason: StorageWords.describe(error.resultCode))
         }
-        return .storage(path: path, detail: StorageWords.describe(error))
+        return .storage(path: path, detail: StorageWords.describe(error), reading: reading)
     }
 }
 
