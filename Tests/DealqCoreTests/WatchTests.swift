@@ -117,6 +117,27 @@ import Testing
         _ = watcher
     }
 
+    /// A folder made inside a new folder while the watcher takes that folder in is watched too: each
+    /// folder is watched before it is listed. The test makes `new/l0/late` right after `new` is listed
+    /// and before `new/l0` is watched (a watcher that listed the whole new tree first, then watched its
+    /// folders, never saw `late`); a deal written into it afterwards is indexed by the next sync.
+    @Test func aFolderMadeWhileANewTreeIsTakenInIsWatched() throws {
+        let folder = try corpus()
+        let watcher = try CorpusWatcher(corpus: folder.path, database: folder.path + "/.dealq/index.sqlite")
+        _ = try watcher.start()
+        CorpusWatcher.afterListingForTests = { corpus, listed in
+            if listed == "new" { try? FileManager.default.createDirectory(atPath: corpus + "/new/l0/late", withIntermediateDirectories: true) }
+        }
+        defer { CorpusWatcher.afterListingForTests = nil }
+        try FileManager.default.createDirectory(atPath: folder.path + "/new/l0", withIntermediateDirectories: true)
+        _ = try watcher.sync()
+        #expect(watcher.watchedFolders.isSuperset(of: ["new", "new/l0", "new/l0/late"]), "\(watcher.watchedFolders.sorted())")
+        folder.write("new/l0/late/deal.md", dealText(id: "LATE-1"))
+        _ = try watcher.sync()
+        let r = try runDealq(["--corpus", folder.path, "--no-refresh", "--format", "csv", "count"])
+        #expect(r.stdout == "deals\n7\n", "\(r.stderr)")
+    }
+
     @Test func killedWatcherFallsBackToTheWalk() throws {
         let folder = try corpus()
         let watcher = try start(folder)

@@ -91,6 +91,16 @@ enum CorpusWalker {
         return result
     }
 
+    /// The folders directly inside `relative` (a folder of the corpus at `root`), as paths relative to
+    /// `root`, hidden ones left out as the walk leaves them; none when it cannot be read.
+    static func subfolders(root: String, relative: String) -> [String] {
+        var unused = Listing()
+        var folders: [String] = []
+        try? walk(path: relative.isEmpty ? root : root + "/" + relative, relative: relative, into: &unused, recurse: false,
+                  folders: &folders)
+        return folders
+    }
+
     /// Byte order of UTF-8 paths (what SQLite's BINARY collation uses).
     static func precedes(_ a: String, _ b: String) -> Bool {
         compare(a, b) < 0
