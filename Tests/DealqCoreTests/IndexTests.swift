@@ -56,6 +56,28 @@ import Testing
         #expect(second.deals == first.deals)
     }
 
+    /// A file replaced by another of the same size and the same mtime (copied with its times kept, then
+    /// renamed over it, as a sync tool does) is another inode: the next refresh reads it again.
+    @Test func aFileReplacedWithTheSameSizeAndMtimeIsReadAgain() throws {
+        let folder = try fixtureCopy("semantics")
+        let file = folder.path + "/a1.md"
+        let old = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(old.contains("Implementation took"), "the fixture's text changed: pick another phrase")
+        let new = old.replacingOccurrences(of: "Implementation took", with: "Zquklementaxon took")
+        #expect(new.utf8.count == old.utf8.count)
+        let dated = try runProgram("/usr/bin/touch", ["-d", "2020-01-01 00:00:00", file])
+        #expect(dated.status == 0)
+        let indexed = try runDealq(["index", folder.path])
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        try new.write(toFile: folder.path + "/a1.md.tmp", atomically: false, encoding: .utf8)
+        let copied = try runProgram("/usr/bin/touch", ["-r", file, folder.path + "/a1.md.tmp"])
+        #expect(copied.status == 0)
+        #expect(rename(folder.path + "/a1.md.tmp", file) == 0)
+        let r = try runDealq(["--corpus", folder.path, "--format", "csv", "count zquklementaxon"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "deals\n1\n")
+    }
+
     /// Each step refreshes the index and compares it with one built fresh from the same files.
     @Test func incrementalEqualsFresh() throws {
         let corpus = try rulesCorpus()

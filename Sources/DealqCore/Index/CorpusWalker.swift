@@ -11,6 +11,9 @@ struct FileStat: Sendable {
     var path: String
     var size: Int64
     var mtimeNanoseconds: Int64
+    /// The file's inode: a file replaced by another of the same size and mtime (a copy that keeps
+    /// times, an editor's rename) is another inode.
+    var inode: Int64 = 0
 }
 
 /// A folder of the corpus and its mtime: adding, removing or renaming a file
@@ -202,7 +205,8 @@ enum CorpusWalker {
             for entry in entries[range] {
                 var info = stat()
                 guard fstatat(fd, entry.name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-                found.append(FileStat(path: entry.path, size: Int64(info.st_size), mtimeNanoseconds: info.st_mtim.nanoseconds))
+                found.append(FileStat(path: entry.path, size: Int64(info.st_size), mtimeNanoseconds: info.st_mtim.nanoseconds,
+                                      inode: Int64(bitPattern: UInt64(info.st_ino))))
             }
             return found
         }

@@ -266,7 +266,7 @@ public struct Indexer: Sendable {
     /// read in primary-key order (the same order), without loading unchanged rows.
     static func diff(_ files: [FileStat], against db: Database, racyAfter: Int64) throws -> Diff {
         var diff = Diff()
-        let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime_ns, hash, status, deal_id FROM files ORDER BY path")
+        let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime_ns, hash, status, deal_id, inode FROM files ORDER BY path")
         var index = 0
         func record(_ row: Row) -> FileRecord {
             FileRecord(size: row[1], mtime: row[2], hash: row[3], status: row[4], dealID: row[5])
@@ -279,8 +279,8 @@ public struct Indexer: Sendable {
             }
             if index < files.count, files[index].path == path {
                 let file = files[index]
-                let size: Int64 = row[1], mtime: Int64 = row[2]
-                if size != file.size || mtime != file.mtimeNanoseconds || mtime >= racyAfter {
+                let size: Int64 = row[1], mtime: Int64 = row[2], inode: Int64 = row[6]
+                if size != file.size || mtime != file.mtimeNanoseconds || inode != file.inode || mtime >= racyAfter {
                     diff.candidates.append(file)
                     diff.records[path] = record(row)
                 }

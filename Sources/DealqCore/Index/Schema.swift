@@ -2,7 +2,7 @@
 /// ("The index"); keep the two in step. Bump `version` on any change: an index
 /// with another version is rebuilt from the corpus.
 public enum Schema {
-    public static let version = 11
+    public static let version = 12
     /// `PRAGMA application_id`: marks a file as a dealq index ("dlq1").
     public static let applicationID: Int32 = 0x646C_7131
 
@@ -43,6 +43,7 @@ public enum Schema {
         path     TEXT PRIMARY KEY,
         size     INTEGER NOT NULL,
         mtime_ns INTEGER NOT NULL,
+        inode    INTEGER NOT NULL,
         hash     TEXT NOT NULL,
         status   TEXT NOT NULL CHECK (status IN ('deal', 'duplicate', 'rejected', 'skipped')),
         deal_id  TEXT,

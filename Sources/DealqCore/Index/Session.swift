@@ -25,10 +25,10 @@ struct Session {
         self.old = old
         writer = try DealWriter(db, bulk: bulk)
         upsertFile = try db.makeStatement(sql: """
-            INSERT OR REPLACE INTO files (path, size, mtime_ns, hash, status, deal_id, line, col, message, more)
-            VALUES (?,?,?,?,?,?,?,?,?,?)
+            INSERT OR REPLACE INTO files (path, size, mtime_ns, inode, hash, status, deal_id, line, col, message, more)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?)
             """)
-        touchFile = try db.makeStatement(sql: "UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?")
+        touchFile = try db.makeStatement(sql: "UPDATE files SET size = ?, mtime_ns = ?, inode = ? WHERE path = ?")
     }
 
     mutating func process(_ files: [FileStat], progress: (@Sendable (IndexProgress) -> Void)?, started: Date) throws {
@@ -55,7 +55,7 @@ struct Session {
             return
         }
         guard let parsed = item.parsed else {
-            touchFile.setUncheckedArguments([item.stat.size, item.stat.mtimeNanoseconds, path])
+            touchFile.setUncheckedArguments([item.stat.size, item.stat.mtimeNanoseconds, item.stat.inode, path])
             try touchFile.execute()
             return
         }
@@ -66,7 +66,7 @@ struct Session {
 
     /// Writes a parsed file to the index and to `files`.
     private mutating func store(_ parsed: ParsedFile, stat: FileStat, hash: String, terms: DealTerms? = nil) throws {
-        let base: [(any DatabaseValueConvertible)?] = [stat.path, stat.size, stat.mtimeNanoseconds, hash]
+        let base: [(any DatabaseValueConvertible)?] = [stat.path, stat.size, stat.mtimeNanoseconds, stat.inode, hash]
         switch parsed {
         case .notADeal:
             upsertFile.setUncheckedArguments(StatementArguments(base + ["skipped", nil, nil, nil, nil, nil]))
@@ -104,10 +104,10 @@ struct Session {
     private mutating func resolveDuplicateIDs() throws {
         guard !touchedIDs.isEmpty else { return }
         // Files rejected earlier as duplicates of a touched id may be the deal now: read them again.
-        let waiting = try Row.fetchAll(db, sql: "SELECT path, size, mtime_ns, deal_id FROM files WHERE status = 'duplicate'")
-            .filter { touchedIDs.contains($0[3] as String) }
+        let waiting = try Row.fetchAll(db, sql: "SELECT path, size, mtime_ns, inode, deal_id FROM files WHERE status = 'duplicate'")
+            .filter { touchedIDs.contains($0[4] as String) }
         for row in waiting {
-            let stat = FileStat(path: row[0], size: row[1], mtimeNanoseconds: row[2])
+            let stat = FileStat(path: row[0], size: row[1], mtimeNanoseconds: row[2], inode: row[3])
             let item = ParsePipeline.parse(stat, corpus: corpus, config: config, knownHash: nil)
             guard let parsed = item.parsed else {
                 try db.execute(sql: "DELETE FROM files WHERE path = ?", arguments: [stat.path])
