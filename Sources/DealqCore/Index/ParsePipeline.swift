@@ -13,36 +13,48 @@ struct ParsedItem: Sendable {
     var terms: DealTerms?
 }
 
-/// Reads and parses files on all cores, a batch ahead of the writer.
+/// Reads and parses files on all cores, a few batches ahead of the writer.
+///
+/// The writer (the calling thread) is a build's longest path: it is busy from
+/// the first batch to the last, and the parse threads fill what is left of the
+/// cores. So the parse threads run at a lower priority (nice + 5), and the
+/// writer, which on two cores otherwise shares them with two parse threads,
+/// keeps a core of its own whenever it has work; and they parse up to `ahead`
+/// batches ahead, so that they go on while the writer spends a second on
+/// something else (a bulk load's grouped facet rows) instead of waiting for it.
 struct ParsePipeline: Sendable {
     var corpus: String
     var config: CorpusConfig
     var batchSize = 512
+    /// Batches parsed (or being parsed) ahead of the one the writer holds.
+    var ahead = 3
 
     /// Calls `consume` on the calling thread with each batch, in file order,
-    /// while the next batch is parsed in the background.
+    /// while the next batches are parsed in the background.
     func run(_ files: [FileStat], knownHashes: @escaping @Sendable (String) -> String?,
              consume: ([ParsedItem]) throws -> Void) throws {
         guard !files.isEmpty else { return }
-        let batches = stride(from: 0, to: files.count, by: batchSize).map { Array(files[$0..<min($0 + batchSize, files.count)]) }
-        var pending = start(batches[0], knownHashes: knownHashes)
-        for index in batches.indices {
-            let items = pending.wait()
-            if index + 1 < batches.count { pending = start(batches[index + 1], knownHashes: knownHashes) }
-            try consume(items)
-        }
-    }
-
-    private func start(_ batch: [FileStat], knownHashes: @escaping @Sendable (String) -> String?) -> PendingBatch {
-        let pending = PendingBatch(count: batch.count)
+        let work = ParseWork(files: files, batchSize: batchSize, ahead: ahead)
+        let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), files.count)
+        let finished = DispatchSemaphore(value: 0)
         let corpus = corpus, config = config
-        DispatchQueue.global(qos: .userInitiated).async {
-            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-                pending.store(Self.parse(batch[i], corpus: corpus, config: config, knownHash: knownHashes(batch[i].path)), at: i)
+        for number in 0..<workers {
+            let thread = Thread {
+                // Linux keeps a nice value per thread; these threads end with the run.
+                _ = nice(5)
+                work.parseUntilDone { Self.parse($0, corpus: corpus, config: config, knownHash: knownHashes($0.path)) }
+                finished.signal()
             }
-            pending.done.signal()
+            thread.name = "dealq-parse-\(number)"
+            thread.start()
         }
-        return pending
+        defer {
+            work.stop()
+            for _ in 0..<workers { finished.wait() }
+        }
+        for batch in 0..<work.batchCount {
+            try consume(work.take(batch))
+        }
     }
 
     static func parse(_ stat: FileStat, corpus: String, config: CorpusConfig, knownHash: String?) -> ParsedItem {
@@ -74,17 +86,82 @@ struct ParsePipeline: Sendable {
 /// listing and just before it is read, to show a file deleted mid-run is simply gone.
 private let vanishBeforeRead = ProcessInfo.processInfo.environment["DEALQ_TEST_VANISH_BEFORE_READ"]
 
-/// Results of one batch, filled by many threads, and a signal when all are in.
-private final class PendingBatch: @unchecked Sendable {
-    private let items: Slots<ParsedItem>
-    let done = DispatchSemaphore(value: 0)
+/// The files of one run, handed out one at a time to the parse threads in
+/// order, and their results in a ring of `ahead` batches: a parse thread takes
+/// a file of batch `b` only once the writer has taken batch `b - ahead`.
+private final class ParseWork: @unchecked Sendable {
+    let files: [FileStat]
+    let batchSize: Int
+    let ahead: Int
+    let batchCount: Int
+    private let condition = NSCondition()
+    /// The next file to hand out.
+    private var next = 0
+    /// Batches the writer has taken.
+    private var taken = 0
+    private var stopped = false
+    /// Per ring place: the batch it holds, its results, and how many of its files are not parsed yet.
+    private var batchAt: [Int]
+    private var results: [Slots<ParsedItem>?]
+    private var unparsed: [Int]
 
-    init(count: Int) { items = Slots(count: count) }
+    init(files: [FileStat], batchSize: Int, ahead: Int) {
+        self.files = files
+        self.batchSize = max(1, batchSize)
+        self.ahead = max(1, ahead)
+        batchCount = (files.count + self.batchSize - 1) / self.batchSize
+        batchAt = Array(repeating: -1, count: self.ahead)
+        results = Array(repeating: nil, count: self.ahead)
+        unparsed = Array(repeating: 0, count: self.ahead)
+    }
 
-    func store(_ item: ParsedItem, at index: Int) { items.store(item, at: index) }
+    /// Parses files until there are none left or the run stopped.
+    func parseUntilDone(_ parse: (FileStat) -> ParsedItem) {
+        condition.lock()
+        while true {
+            guard !stopped, next < files.count else { break }
+            let batch = next / batchSize
+            guard batch < taken + ahead else {
+                condition.wait()
+                continue
+            }
+            let index = next
+            next += 1
+            let place = batch % ahead
+            if index % batchSize == 0 {
+                let count = min(batchSize, files.count - index)
+                batchAt[place] = batch
+                results[place] = Slots(count: count)
+                unparsed[place] = count
+            }
+            let slots = results[place]!
+            condition.unlock()
+            slots.store(parse(files[index]), at: index % batchSize)
+            condition.lock()
+            unparsed[place] -= 1
+            if unparsed[place] == 0 { condition.broadcast() }
+        }
+        condition.unlock()
+    }
 
-    func wait() -> [ParsedItem] {
-        done.wait()
-        return items.all()
+    /// Waits for batch `batch` (taken in order) to be parsed whole and takes its results.
+    func take(_ batch: Int) -> [ParsedItem] {
+        let place = batch % ahead
+        condition.lock()
+        defer { condition.unlock() }
+        while batchAt[place] != batch || unparsed[place] != 0 { condition.wait() }
+        let items = results[place]!.takeAll()
+        results[place] = nil
+        taken = batch + 1
+        condition.broadcast()
+        return items
+    }
+
+    /// Lets the parse threads end after the file each is parsing.
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
     }
 }

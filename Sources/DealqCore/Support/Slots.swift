@@ -22,4 +22,7 @@ final class Slots<Element>: @unchecked Sendable {
 
     /// Every slot, once all are filled.
     func all() -> [Element] { buffer.map { $0! } }
+
+    /// Every slot, once all are filled, moved out (the slots are left empty).
+    func takeAll() -> [Element] { buffer.indices.map { buffer[$0].take()! } }
 }
