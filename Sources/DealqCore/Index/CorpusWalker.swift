@@ -16,6 +16,21 @@ struct FileStat: Sendable {
     var inode: Int64 = 0
 }
 
+extension FileStat {
+    /// The file as `stat` (or `lstat`) found it.
+    init(path: String, _ info: stat) {
+        self.init(path: path, size: Int64(info.st_size), mtimeNanoseconds: info.st_mtim.nanoseconds,
+                  inode: Int64(bitPattern: UInt64(info.st_ino)))
+    }
+
+    /// Whether the file must be read again, against what the index recorded for it: its size, mtime
+    /// or inode changed, or its recorded mtime is at or after `racyAfter` (just before the last scan
+    /// began: an edit in that moment may have left the mtime as it was).
+    func differs(size: Int64, mtime: Int64, inode: Int64, racyAfter: Int64) -> Bool {
+        size != self.size || mtime != mtimeNanoseconds || inode != self.inode || mtime >= racyAfter
+    }
+}
+
 /// A folder of the corpus and its mtime: adding, removing or renaming a file
 /// in it changes the mtime, which a quick staleness check compares.
 struct FolderStat: Sendable, Equatable {
@@ -205,8 +220,7 @@ enum CorpusWalker {
             for entry in entries[range] {
                 var info = stat()
                 guard fstatat(fd, entry.name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-                found.append(FileStat(path: entry.path, size: Int64(info.st_size), mtimeNanoseconds: info.st_mtim.nanoseconds,
-                                      inode: Int64(bitPattern: UInt64(info.st_ino))))
+                found.append(FileStat(path: entry.path, info))
             }
             return found
         }

@@ -279,8 +279,7 @@ public struct Indexer: Sendable {
             }
             if index < files.count, files[index].path == path {
                 let file = files[index]
-                let size: Int64 = row[1], mtime: Int64 = row[2], inode: Int64 = row[6]
-                if size != file.size || mtime != file.mtimeNanoseconds || inode != file.inode || mtime >= racyAfter {
+                if file.differs(size: row[1], mtime: row[2], inode: row[6], racyAfter: racyAfter) {
                     diff.candidates.append(file)
                     diff.records[path] = record(row)
                 }

@@ -23,7 +23,11 @@ extension Indexer {
             treeFolders.append(tree)
             // A folder deleted or moved away walks as empty: its rows leave the index.
             guard let listing = try? CorpusWalker.listing(root: corpus + "/" + tree) else { continue }
-            walked.files += listing.files.map { FileStat(path: tree + "/" + $0.path, size: $0.size, mtimeNanoseconds: $0.mtimeNanoseconds, inode: $0.inode) }
+            walked.files += listing.files.map { file in
+                var inTree = file
+                inTree.path = tree + "/" + file.path
+                return inTree
+            }
             walked.folders += listing.folders.map { FolderStat(path: $0.path.isEmpty ? tree : tree + "/" + $0.path, mtimeNanoseconds: $0.mtimeNanoseconds) }
             walked.folderWarnings += listing.folderWarnings.map { FolderWarning(path: tree + "/" + $0.path, message: $0.message) }
         }
@@ -72,8 +76,7 @@ extension Indexer {
                 let path: String = row[0]
                 let record = FileRecord(size: row[1], mtime: row[2], hash: row[3], status: row[4], dealID: row[5])
                 if let file = found.removeValue(forKey: path) {
-                    let inode: Int64 = row[6]
-                    if record.size != file.size || record.mtime != file.mtimeNanoseconds || inode != file.inode || record.mtime >= racyAfter {
+                    if file.differs(size: record.size, mtime: record.mtime, inode: row[6], racyAfter: racyAfter) {
                         diff.candidates.append(file)
                         diff.records[path] = record
                     }
@@ -96,8 +99,7 @@ extension Indexer {
             let record = row.map { FileRecord(size: $0[0], mtime: $0[1], hash: $0[2], status: $0[3], dealID: $0[4]) }
             var info = stat()
             if lstat(corpus + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
-                diff.candidates.append(FileStat(path: path, size: Int64(info.st_size), mtimeNanoseconds: info.st_mtim.nanoseconds,
-                                                inode: Int64(bitPattern: UInt64(info.st_ino))))
+                diff.candidates.append(FileStat(path: path, info))
                 if let record { diff.records[path] = record }
             } else if let record {
                 diff.removed.append(path)
