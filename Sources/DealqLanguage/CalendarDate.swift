@@ -24,11 +24,23 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Parses exactly `YYYY-MM-DD` (a real day).
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let y = Literal.digits(parts[0]), let m = Literal.digits(parts[1]), let d = Literal.digits(parts[2])
-        else { return nil }
-        self.init(year: y, month: m, day: d)
+        // Exactly `YYYY-MM-DD` in ASCII digits: ten bytes, read without splitting.
+        var text = text
+        let parsed: (Int, Int, Int)? = text.withUTF8 { bytes in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for i in range {
+                    guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) else { return nil }
+                    value = value * 10 + Int(bytes[i] - UInt8(ascii: "0"))
+                }
+                return value
+            }
+            guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+            return (y, m, d)
+        }
+        guard let (year, month, day) = parsed else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 
     /// Today in the local time zone (the C library's `localtime_r`, which reads `TZ`

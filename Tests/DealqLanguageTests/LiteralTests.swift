@@ -120,3 +120,43 @@ private func day(_ text: String) -> CalendarDate { CalendarDate(text)! }
         #expect(!CalendarDate.isLeapYear(1900) && !CalendarDate.isLeapYear(2025))
     }
 }
+
+/// `CalendarDate(_:)` reads a date's bytes directly; it must accept exactly what
+/// splitting on `-` and checking each part did (four, two and two ASCII digits
+/// naming a real day), which `splitReading` keeps as the oracle.
+@Suite struct CalendarDateParsingTests {
+    static func splitReading(_ text: String) -> CalendarDate? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Literal.digits(parts[0]), let m = Literal.digits(parts[1]), let d = Literal.digits(parts[2])
+        else { return nil }
+        return CalendarDate(year: y, month: m, day: d)
+    }
+
+    @Test(arguments: [
+        "2025-06-30", "2024-02-29", "2025-02-29", "2025-02-30", "2025-13-01", "2025-00-10", "2025-06-00", "0000-01-01",
+        "2025-6-30", "2025-06-3", "25-06-30", "2025-06-30 ", " 2025-06-30", "2025/06/30", "2025-06-30-", "2025--6-30",
+        "20250630", "2025-06-3x", "+025-06-30", "2025-0a-30", "٢٠٢٥-٠٦-٣٠", "2025\u{2013}06-30", "2025-06-3\u{0301}0",
+        "２０２５-06-30", "", "-", "--", "2025-06-30\u{0}", "9999-12-31",
+    ])
+    func agreesWithSplitting(_ text: String) {
+        #expect(CalendarDate(text) == Self.splitReading(text))
+    }
+
+    @Test func agreesOnMutatedDates() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789-- x٣\u{0301}")
+        for _ in 0..<5_000 {
+            var characters = Array("2025-06-30")
+            for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: characters[Int.random(in: 0..<characters.count, using: &generator)] = alphabet.randomElement(using: &generator)!
+                case 1: characters.insert(alphabet.randomElement(using: &generator)!, at: Int.random(in: 0...characters.count, using: &generator))
+                default: if characters.count > 1 { characters.remove(at: Int.random(in: 0..<characters.count, using: &generator)) }
+                }
+            }
+            let text = String(characters)
+            #expect(CalendarDate(text) == Self.splitReading(text), "\(text.debugDescription)")
+        }
+    }
+}

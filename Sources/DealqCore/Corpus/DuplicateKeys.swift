@@ -3,13 +3,30 @@ enum DuplicateKeys {
     /// Names every key written more than once, sorted, at the first of them
     /// in key order (where it is first written); nil when all keys differ.
     static func rejection(_ pairs: [YAMLPair], lineOffset: Int) -> Rejection? {
-        guard pairs.count > 1 else { return nil }
+        guard pairs.count > 1, !distinctUntaggedScalars(pairs) else { return nil }
         let firsts = duplicatedFirsts(pairs)
         guard var shown = firsts.first else { return nil }
         for key in firsts.dropFirst() where key.keyPrecedes(shown) { shown = key }
         let names = firsts.map(\.keyName).sorted().map { "'\($0)'" }.joined(separator: ", ")
         return Rejection(position: Position(line: shown.line + lineOffset, column: shown.column),
                          message: "invalid YAML: duplicate key \(names)")
+    }
+
+    /// True when every key is a scalar without an explicit tag and no two have the
+    /// same text: then no two keys are the same key (`sameKey`), and a mapping as
+    /// front matters write them is passed over without comparing nodes.
+    private static func distinctUntaggedScalars(_ pairs: [YAMLPair]) -> Bool {
+        var texts: [String] = []
+        texts.reserveCapacity(pairs.count)
+        for pair in pairs {
+            guard pair.key.tag == nil, case .scalar(let text, _) = pair.key.content else { return false }
+            texts.append(text)
+        }
+        if texts.count <= 24 {
+            for i in 1..<texts.count where texts[..<i].contains(texts[i]) { return false }
+            return true
+        }
+        return Set(texts).count == texts.count
     }
 
     /// The first writing of each key written more than once, in mapping order.

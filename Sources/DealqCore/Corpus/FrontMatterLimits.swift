@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CYaml
 
 /// What one front matter may cost to read: the number of keys, and how much
@@ -28,7 +31,8 @@ struct FrontMatterLimits {
     /// Whether a limit passed is reported before anything else: the YAML may
     /// hold an alias (an alias is written `*name`), or is long.
     func limitsFirst(_ yaml: String) -> Bool {
-        yaml.utf8.count >= Self.eventCheckSize || yaml.utf8.contains(UInt8(ascii: "*"))
+        var yaml = yaml
+        return yaml.withUTF8 { $0.count >= Self.eventCheckSize || ($0.count > 0 && memchr($0.baseAddress!, Int32(UInt8(ascii: "*")), $0.count) != nil) }
     }
 
     /// The budget for what aliases repeat, in bytes of values.
