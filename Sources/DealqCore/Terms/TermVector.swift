@@ -13,13 +13,26 @@ enum TermVector {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(entries.count * 4)
         var previous: Int32 = 0
-        for entry in entries.sorted(by: { ($0.stem, $0.spelling) < ($1.stem, $1.spelling) }) {
+        for entry in sortedByTerm(entries) {
             append(UInt32(entry.stem - previous), to: &bytes)
             append(UInt32(entry.spelling), to: &bytes)
             append(UInt32(entry.count), to: &bytes)
             previous = entry.stem
         }
         return bytes
+    }
+
+    /// The entries ordered by stem, then spelling: each packed into one integer whose
+    /// order is theirs, so the sort compares integers instead of calling a closure.
+    /// (A deal has one entry per spelling, so no two entries tie.)
+    static func sortedByTerm(_ entries: [Entry]) -> [Entry] {
+        @inline(__always) func ordered(_ n: Int32) -> UInt128 { UInt128(UInt32(bitPattern: n) ^ 0x8000_0000) }
+        var keys = entries.map { ordered($0.stem) << 64 | ordered($0.spelling) << 32 | ordered($0.count) }
+        keys.sort()
+        @inline(__always) func value(_ key: UInt128, _ shift: Int) -> Int32 {
+            Int32(bitPattern: UInt32(truncatingIfNeeded: key >> shift) ^ 0x8000_0000)
+        }
+        return keys.map { Entry(stem: value($0, 64), spelling: value($0, 32), count: value($0, 0)) }
     }
 
     private static func append(_ value: UInt32, to bytes: inout [UInt8]) {

@@ -2,9 +2,10 @@
 /// attribution look-alikes as each block quote is met, and the first inline
 /// quote of a conversation section that turns out to have no block quote.
 struct BodyWarnings {
-    /// The body's lines, LF-separated, split only when a rule needs to look at them.
+    /// The body; its lines are LF-separated, found only when a rule needs to look at them.
     private let markdown: String
-    private var lines: [Substring]?
+    /// Where each line starts, in UTF-8 bytes (and one past the end: a line ends a byte before the next starts).
+    private var lineStarts: [Int]?
     private let firstLine: Int
     private var found: [(Position, String)] = []
 
@@ -60,12 +61,22 @@ struct BodyWarnings {
         inlineQuote = nil
     }
 
+    /// Body line `number` (from 1) without its LF, as splitting the body at every LF gives it.
     private mutating func line(_ number: Int) -> Substring? {
-        if lines == nil {
-            lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+        if lineStarts == nil {
+            var text = markdown
+            lineStarts = text.withUTF8 { bytes in
+                var starts = [0]
+                for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+                starts.append(bytes.count + 1)
+                return starts
+            }
         }
-        guard let lines, number >= 1, number <= lines.count else { return nil }
-        return lines[number - 1]
+        guard let starts = lineStarts, number >= 1, number < starts.count else { return nil }
+        let utf8 = markdown.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: starts[number - 1])
+        let end = utf8.index(utf8.startIndex, offsetBy: starts[number] - 1)
+        return Substring(utf8[start..<end])
     }
 
     /// A block quote line without its leading `>` markers, and the column its content starts at.
