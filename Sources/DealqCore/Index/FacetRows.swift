@@ -12,13 +12,25 @@ enum FacetRows {
 
     static func of(_ deal: Deal) -> [Row] {
         var rows: [Row] = []
-        var seen = Set<String>()
+        rows.reserveCapacity(48)
+        // A facet's rows are added one after another (a run); a key is looked for in the
+        // runs of the same facet only. The built-in facets each have one run; custom
+        // fields could share a name written in other cases, so theirs are all searched.
+        var runStart = 0
+        var customRuns: [(facet: String, start: Int, end: Int)] = []
+        var inCustom = false
         func add(_ facet: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
             let key = value.lowercased()
-            if seen.insert(facet + "\u{0}" + key).inserted {
-                rows.append(Row(facet: facet, key: key, value: value))
+            if rows.last.map({ $0.facet != facet }) ?? true {
+                if inCustom, runStart < rows.count { customRuns.append((rows[runStart].facet, runStart, rows.count)) }
+                runStart = rows.count
             }
+            for j in runStart..<rows.count where rows[j].key == key { return }
+            for run in customRuns where run.facet == facet {
+                for j in run.start..<run.end where rows[j].key == key { return }
+            }
+            rows.append(Row(facet: facet, key: key, value: value))
         }
         add("account", deal.account)
         add("outcome", deal.outcome.rawValue)
@@ -49,6 +61,7 @@ enum FacetRows {
             for insight in deal.insights where insight.label == label { add("area." + label.rawValue, insight.area) }
         }
         add("mismatch", deal.mismatch.map { $0 ? "true" : "false" })
+        inCustom = true
         for field in deal.custom { add(field.name.lowercased(), field.value.text) }
         return rows
     }
