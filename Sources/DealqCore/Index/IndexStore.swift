@@ -170,7 +170,10 @@ enum IndexStore {
         config.label = "dealq-read"
         // A checkpoint of another process may hold the file for a moment.
         config.busyMode = .timeout(10)
-        config.prepareDatabase { db in db.add(function: DriverKey.function) }
+        config.prepareDatabase { db in
+            db.add(function: DriverKey.function)
+            db.add(function: ExactSum.function)
+        }
         return config
     }
 

@@ -11,7 +11,8 @@ enum DriversVerb: VerbAnswer {
 
         var sql: String {
             switch self {
-            case .measure: return "sum(x.weight)"
+            // Correctly rounded: the same total whatever order the rows come in.
+            case .measure: return "\(ExactSum.name)(x.weight)"
             case .deals: return "count(DISTINCT x.deal)"
             }
         }
@@ -39,7 +40,7 @@ enum WeightedDriversVerb: VerbAnswer {
 
         var sql: String {
             switch self {
-            case .measure: return "sum(x.weight * d.acv)"
+            case .measure: return "\(ExactSum.name)(x.weight * d.acv)"
             case .deals: return "count(DISTINCT x.deal)"
             }
         }

@@ -9,7 +9,7 @@ import Testing
     @Test func sumsPerGroupAndCategoryWithDealsPerGroupForOrder() throws {
         let plan = try fixture.plan("drivers outcome:lost by segment")
         #expect(plan.main.sql.hasSuffix("""
-            SELECT g0.key, x.category, sum(x.weight), count(DISTINCT x.deal)
+            SELECT g0.key, x.category, dealq_sum(x.weight), count(DISTINCT x.deal)
             FROM m JOIN drivers x ON x.deal = m.deal
             LEFT JOIN deal_facets g0 ON g0.deal = m.deal AND g0.facet = ?
             GROUP BY 1, 2
@@ -23,7 +23,7 @@ import Testing
         let plan = try fixture.plan("drivers weight:acv")
         #expect(plan.main.sql == """
             WITH m AS (SELECT d.rowid AS deal, d.outcome AS outcome FROM deals d)
-            SELECT x.category, sum(x.weight * d.acv), count(DISTINCT x.deal)
+            SELECT x.category, dealq_sum(x.weight * d.acv), count(DISTINCT x.deal)
             FROM m JOIN drivers x ON x.deal = m.deal JOIN deals d ON d.rowid = m.deal AND d.acv IS NOT NULL
             GROUP BY 1
             """)
