@@ -31,6 +31,8 @@ let package = Package(
         .systemLibrary(
             name: "CPCRE2",
             providers: [.apt(["libpcre2-dev"])]),
+        // SQLite's process-wide settings (sqlite3_config), for DealqCore.
+        .systemLibrary(name: "CSQLiteSetup"),
         .systemLibrary(
             name: "CEditLine",
             providers: [.apt(["libedit-dev"])]),
@@ -43,7 +45,7 @@ let package = Package(
         .target(
             name: "DealqCore",
             dependencies: [
-                "CCmarkGFM", "CPCRE2", "DealqLanguage", "DealqRender",
+                "CCmarkGFM", "CPCRE2", "CSQLiteSetup", "DealqLanguage", "DealqRender",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),

@@ -165,6 +165,7 @@ enum IndexStore {
     }
 
     static func readOnlyConfiguration() -> Configuration {
+        SQLiteSetup.ensure()
         var config = Configuration()
         config.readonly = true
         config.label = "dealq-read"
@@ -178,6 +179,7 @@ enum IndexStore {
     }
 
     static func writeConfiguration(fresh: Bool) -> Configuration {
+        SQLiteSetup.ensure()
         var config = Configuration()
         config.label = "dealq-write"
         // Writers take turns (`IndexLock`); this covers readers opening and closing, and other programs such as sqlite3.

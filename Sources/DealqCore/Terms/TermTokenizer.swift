@@ -14,6 +14,7 @@ final class TermTokenizer: @unchecked Sendable {
     private var counter: TermCounter?
 
     init() throws {
+        SQLiteSetup.ensure()
         queue = try DatabaseQueue()
         porter = try queue.inDatabase { try $0.makeTokenizer(.porter(wrapping: .unicode61())) }
         var stems = Set<String>()
