@@ -2,7 +2,7 @@
 # Installs the system packages dealq builds against and the tools its tests use.
 # Safe to run twice. Needs root (or sudo) on Debian/Ubuntu.
 set -euo pipefail
-pkgs=(libsqlite3-dev sqlite3 libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libedit-dev libcurl4-openssl-dev tmux python3-pip)
+pkgs=(libsqlite3-dev sqlite3 libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libedit-dev libmimalloc-dev libcurl4-openssl-dev tmux python3-pip)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
