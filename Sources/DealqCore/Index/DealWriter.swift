@@ -90,11 +90,6 @@ final class DealWriter {
         return id
     }
 
-    /// `value` as stored: NULL when it is the key byte for byte (read back as `coalesce(value, key)`).
-    private static func storedValue(_ row: FacetRows.Row) -> String? {
-        row.value.utf8.elementsEqual(row.key.utf8) ? nil : row.value
-    }
-
     /// - Parameter dealTerms: the deal's terms when the parsing thread counted them (else counted here).
     func insert(_ deal: Deal, path: String, terms dealTerms: DealTerms? = nil) throws {
         let rowid = nextDealRowID
@@ -121,7 +116,7 @@ final class DealWriter {
                 pendingFacets.append(PendingFacet(slot: Int32(slot), facet: Int32(facet), deal: rowid, closed: closed, outcome: outcome,
                                                   first: first))
             } else {
-                try insertFacet.run(.int(facet), .text(row.key), .int(rowid), .int(outcome), .int(closed), .text(Self.storedValue(row)),
+                try insertFacet.run(.int(facet), .text(row.key), .int(rowid), .int(outcome), .int(closed), .text(SpellingDeltas.storedValue(row)),
                                     .int(first ? 1 : 0))
             }
         }
@@ -159,9 +154,9 @@ final class DealWriter {
     private func insertPendingFacets() throws {
         pendingFacets.sort { $0.slot != $1.slot ? $0.slot < $1.slot : $0.deal < $1.deal }
         for pending in pendingFacets {
-            let row = spellingDeltas.row(Int(pending.slot))
-            try insertFacet.run(.int(Int64(pending.facet)), .text(row.key), .int(pending.deal), .int(pending.outcome),
-                                .int(pending.closed), .text(Self.storedValue(row)), .int(pending.first ? 1 : 0))
+            let slot = Int(pending.slot)
+            try insertFacet.run(.int(Int64(pending.facet)), .text(spellingDeltas.row(slot).key), .int(pending.deal), .int(pending.outcome),
+                                .int(pending.closed), .text(spellingDeltas.storedValue(slot)), .int(pending.first ? 1 : 0))
         }
         pendingFacets.removeAll(keepingCapacity: true)
         pendingDeals = 0

@@ -5,6 +5,8 @@ struct SpellingDeltas {
     private var slots: [FacetRows.Row: Int] = [:]
     private var rows: [FacetRows.Row] = []
     private var counts: [OutcomeCounts] = []
+    /// Per slot, `deal_facets.value`: NULL (nil) when the spelling is its key byte for byte.
+    private var storedValues: [String?] = []
 
     /// Adds `delta` to the spelling's count; returns its slot.
     @discardableResult
@@ -20,6 +22,14 @@ struct SpellingDeltas {
 
     func row(_ slot: Int) -> FacetRows.Row { rows[slot] }
 
+    /// What `deal_facets.value` holds for the slot's spelling (worked out once per spelling).
+    func storedValue(_ slot: Int) -> String? { storedValues[slot] }
+
+    /// `value` as `deal_facets` stores it: NULL when it is the key byte for byte (read back as `coalesce(value, key)`).
+    static func storedValue(_ row: FacetRows.Row) -> String? {
+        row.value.utf8.elementsEqual(row.key.utf8) ? nil : row.value
+    }
+
     /// Every spelling with its change, in the order first seen.
     var all: Zip2Sequence<[FacetRows.Row], [OutcomeCounts]> { zip(rows, counts) }
 
@@ -29,6 +39,7 @@ struct SpellingDeltas {
         slots[row] = slot
         rows.append(row)
         counts.append(OutcomeCounts())
+        storedValues.append(Self.storedValue(row))
         return slot
     }
 }

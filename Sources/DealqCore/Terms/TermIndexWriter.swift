@@ -70,6 +70,11 @@ final class TermIndexWriter {
     private func insert(deal: Int64, text: ComparedText, counts: [DealTerms.Count],
                         local: inout [(id: Int32, stem: Int32)]) throws {
         guard !counts.isEmpty else { return }
+        // The text's deltas are taken out of `self` for the loop and put back after it:
+        // a local array is not checked for exclusive access on every entry, a property is.
+        var deltas: [Int] = []
+        if text == .quotes { swap(&deltas, &quoteDeltas) } else { swap(&deltas, &bodyDeltas) }
+        defer { if text == .quotes { swap(&deltas, &quoteDeltas) } else { swap(&deltas, &bodyDeltas) } }
         var entries: [TermVector.Entry] = []
         entries.reserveCapacity(counts.count)
         var total = 0
@@ -87,7 +92,9 @@ final class TermIndexWriter {
                 }
             }
             entries.append(TermVector.Entry(stem: ids.stem, spelling: ids.id, count: count))
-            add(Int(count), stem: ids.stem, text)
+            let i = Int(ids.stem)
+            if i >= deltas.count { deltas.append(contentsOf: repeatElement(0, count: i + 1 - deltas.count + 1024)) }
+            deltas[i] += Int(count)
             total += Int(count)
         }
         totalDeltas[text]! += total
