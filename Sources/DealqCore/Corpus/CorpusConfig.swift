@@ -31,7 +31,8 @@ public struct CorpusConfig: Sendable {
 
     /// Topics whose patterns match anywhere in `text`, sorted.
     public func topics(in text: String) -> [String] {
-        topics.filter { topic in topic.patterns.contains { $0.matches(text) } }.map(\.name)
+        let text = PatternText(text)
+        return topics.filter { topic in topic.patterns.contains { $0.matches(text) } }.map(\.name)
     }
 
     /// Reads `dealq.yml`. Errors name the file, the line and the pattern.

@@ -1,4 +1,5 @@
 import CPCRE2
+import Glibc
 
 /// A compiled PCRE2 pattern, matched case-insensitively over UTF-8 text with
 /// Unicode properties (CASELESS, UTF, UCP), JIT-compiled when possible.
@@ -13,8 +14,15 @@ public final class Pattern: @unchecked Sendable {
         public var offset: Int
     }
 
+    /// For each top-level branch, the letters, digits and spaces its every match
+    /// begins with, lower-cased (at least three): a text that holds none of
+    /// them, in any case, cannot match (`PatternText.mayHold`). Nil when some
+    /// branch has no such literal.
+    let leadingLiterals: [[UInt8]]?
+
     public init(_ source: String) throws(CompileError) {
         self.source = source
+        leadingLiterals = Self.leadingLiterals(of: source)
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
         let options = UInt32(PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP)
@@ -35,8 +43,87 @@ public final class Pattern: @unchecked Sendable {
 
     deinit { pcre2_code_free_8(code) }
 
+    /// The literal each top-level branch's every match begins with (see
+    /// `leadingLiteral(ofBranch:)`), or nil when a branch has none or the
+    /// pattern is not read plainly enough to be sure where its branches are:
+    /// it sets options or verbs inside (`(?x)` would make spaces mean
+    /// nothing), quotes with `\Q`, or has a POSIX class or unbalanced brackets.
+    static func leadingLiterals(of source: String) -> [[UInt8]]? {
+        let bytes = Array(source.utf8)
+        var branches: [ArraySlice<UInt8>] = []
+        var depth = 0, start = 0, i = 0
+        while i < bytes.count {
+            switch bytes[i] {
+            case UInt8(ascii: "\\"):
+                guard i + 1 < bytes.count, bytes[i + 1] != UInt8(ascii: "Q") else { return nil }
+                i += 1
+            case UInt8(ascii: "["):
+                // A class: to its first `]` that is not its first member; escapes inside are skipped.
+                i += 1
+                if i < bytes.count, bytes[i] == UInt8(ascii: "^") { i += 1 }
+                if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1 }
+                while i < bytes.count, bytes[i] != UInt8(ascii: "]") {
+                    if bytes[i] == UInt8(ascii: "[") { return nil }
+                    if bytes[i] == UInt8(ascii: "\\") { i += 1 }
+                    i += 1
+                }
+                guard i < bytes.count else { return nil }
+            case UInt8(ascii: "("):
+                guard i + 1 < bytes.count, bytes[i + 1] != UInt8(ascii: "?"), bytes[i + 1] != UInt8(ascii: "*") else { return nil }
+                depth += 1
+            case UInt8(ascii: ")"):
+                depth -= 1
+                guard depth >= 0 else { return nil }
+            case UInt8(ascii: "|") where depth == 0:
+                branches.append(bytes[start..<i])
+                start = i + 1
+            default:
+                break
+            }
+            i += 1
+        }
+        guard depth == 0 else { return nil }
+        branches.append(bytes[start..<bytes.count])
+        var literals: [[UInt8]] = []
+        for branch in branches {
+            guard let literal = leadingLiteral(ofBranch: Array(branch)) else { return nil }
+            literals.append(literal)
+        }
+        return literals
+    }
+
+    /// After an optional leading `\b`, the longest run of ASCII letters, digits
+    /// and spaces, less its last character when a quantifier follows (`\bSOC ?2`
+    /// begins with `soc`), lower-cased; nil for a run under three characters.
+    static func leadingLiteral(ofBranch branch: [UInt8]) -> [UInt8]? {
+        var bytes = branch[...]
+        if bytes.starts(with: Array(#"\b"#.utf8)) { bytes = bytes.dropFirst(2) }
+        func literal(_ b: UInt8) -> Bool {
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x20
+        }
+        var run = Array(bytes.prefix(while: literal))
+        let next = bytes.index(bytes.startIndex, offsetBy: run.count)
+        if next < bytes.endIndex, [UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "{")].contains(bytes[next]) {
+            run.removeLast()
+        }
+        guard run.count >= 3 else { return nil }
+        return run.map(PatternText.lower)
+    }
+
     /// True when the pattern matches anywhere in `text`.
     public func matches(_ text: String) -> Bool {
+        leadingLiterals == nil ? matchesEveryText(text) : matches(PatternText(text))
+    }
+
+    /// True when the pattern matches anywhere in the text: not tried when the text
+    /// can hold none of the pattern's leading literals.
+    func matches(_ text: PatternText) -> Bool {
+        if let leadingLiterals, !leadingLiterals.contains(where: text.mayHold) { return false }
+        return matchesEveryText(text.text)
+    }
+
+    /// PCRE2 over the whole text, whatever it holds.
+    func matchesEveryText(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { buffer in
             let matchData = pcre2_match_data_create_from_pattern_8(code, nil)
@@ -44,6 +131,56 @@ public final class Pattern: @unchecked Sendable {
             let rc = pcre2_match_8(code, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count, 0,
                                    UInt32(PCRE2_NO_UTF_CHECK), matchData, nil)
             return rc >= 0
+        }
+    }
+}
+
+/// A text to match several patterns against, with what lets a pattern be
+/// passed over without running it: the text's bytes with ASCII letters
+/// lower-cased.
+struct PatternText {
+    let text: String
+    private let lowered: [UInt8]
+    /// The text holds a character that matches an ASCII letter without being
+    /// one when case is ignored: the Kelvin sign (k) or the long s (s). Then
+    /// no pattern is passed over.
+    private let foldsToASCII: Bool
+
+    init(_ text: String) {
+        self.text = text
+        var bytes = Array(text.utf8)
+        var other = false
+        for i in bytes.indices {
+            let b = bytes[i]
+            if b >= 0x41 && b <= 0x5A { bytes[i] = b | 0x20 } else if b >= 0x80 { other = true }
+        }
+        lowered = bytes
+        foldsToASCII = other && (Self.find([0xE2, 0x84, 0xAA], in: bytes) || Self.find([0xC5, 0xBF], in: bytes))
+    }
+
+    static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
+    /// False only when no match of a pattern beginning with `literal` (lower-cased) can be in the text.
+    func mayHold(_ literal: [UInt8]) -> Bool {
+        foldsToASCII || Self.find(literal, in: lowered)
+    }
+
+    /// Whether `needle` (not empty) is in `haystack`: each place its first byte is
+    /// found (`memchr`), the rest compared.
+    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        haystack.withUnsafeBytes { h in
+            needle.withUnsafeBytes { n in
+                guard let base = h.baseAddress, let first = n.first, n.count <= h.count else { return false }
+                let last = h.count - n.count
+                var i = 0
+                while i <= last {
+                    guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return false }
+                    let at = base.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + at, n.baseAddress!, n.count) == 0 { return true }
+                    i = at + 1
+                }
+                return false
+            }
         }
     }
 }
