@@ -44,7 +44,7 @@ import Testing
     @Test func inSQLNullsAreSkippedAndNoRowsIsNull() throws {
         let db = try DatabaseQueue()
         try db.write { db in
-            db.add(function: ExactSum.function)
+            ExactSum.register(db)
             try db.execute(sql: "CREATE TABLE w (g, x)")
             for (g, x) in [(1, 0.1), (1, 0.2), (1, nil), (2, nil)] as [(Int, Double?)] {
                 try db.execute(sql: "INSERT INTO w VALUES (?, ?)", arguments: [g, x])
@@ -52,6 +52,22 @@ import Testing
             #expect(try Double.fetchOne(db, sql: "SELECT dealq_sum(x) FROM w WHERE g = 1") == 0.30000000000000004)
             #expect(try Double.fetchOne(db, sql: "SELECT dealq_sum(x) FROM w WHERE g = 2") == nil)
             #expect(try Double.fetchOne(db, sql: "SELECT dealq_sum(x) FROM w WHERE g = 3") == nil)
+            // Per group, and the same as the Swift sum on many rows in two orders.
+            #expect(try Row.fetchAll(db, sql: "SELECT g, dealq_sum(x) FROM w GROUP BY g").map { [$0[0], $0[1]] as [Double?] }
+                    == [[1, 0.30000000000000004], [2, nil]])
+            var rng = SystemRandomNumberGenerator()
+            let values = (0..<3_000).map { _ in [1.0 / 3, 0.35, 0.1, 2.0 / 3, 1e-9, 12345.678][Int.random(in: 0..<6, using: &rng)] }
+            try db.execute(sql: "CREATE TABLE v (x)")
+            for v in values { try db.execute(sql: "INSERT INTO v VALUES (?)", arguments: [v]) }
+            let expected = Self.sum(values)
+            #expect(try Double.fetchOne(db, sql: "SELECT dealq_sum(x) FROM (SELECT x FROM v ORDER BY x)") == expected)
+            #expect(try Double.fetchOne(db, sql: "SELECT dealq_sum(x) FROM (SELECT x FROM v ORDER BY x DESC)") == expected)
+            #expect(try Double.fetchOne(db, sql: "SELECT dealq_sum(x) FROM v") == expected)
+            // Numbers far apart in size keep many partials; the sum stays exact.
+            try db.execute(sql: "CREATE TABLE f (x)")
+            let spread = (0..<200).map { i in Double(sign: i % 2 == 0 ? .plus : .minus, exponent: (i * 37) % 1900 - 950, significand: 1.5) }
+            for v in spread { try db.execute(sql: "INSERT INTO f VALUES (?)", arguments: [v]) }
+            #expect(try Double.fetchOne(db, sql: "SELECT dealq_sum(x) FROM f") == Self.sum(spread))
         }
     }
 }

@@ -25,7 +25,7 @@ struct Executor {
         self.catalog = catalog
         self.minimumGroupSize = minimumGroupSize
         db.add(function: DriverKey.function)
-        db.add(function: ExactSum.function)
+        ExactSum.register(db)
     }
 
     static func arguments(_ values: [SQLValue]) -> StatementArguments {

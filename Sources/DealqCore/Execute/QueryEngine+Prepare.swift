@@ -26,7 +26,7 @@ extension QueryEngine {
         do {
             try queue.read { db in
                 db.add(function: DriverKey.function)
-                db.add(function: ExactSum.function)
+                ExactSum.register(db)
                 for fragment in statements {
                     let statement = try db.makeStatement(sql: fragment.sql)
                     try statement.setArguments(Executor.arguments(fragment.arguments))

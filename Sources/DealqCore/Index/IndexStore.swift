@@ -173,7 +173,7 @@ enum IndexStore {
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
             db.add(function: DriverKey.function)
-            db.add(function: ExactSum.function)
+            ExactSum.register(db)
         }
         return config
     }
