@@ -83,3 +83,25 @@ import Testing
         #expect(passedOver > 1000)
     }
 }
+
+/// `PatternText`'s own parts against plain Swift: lower-casing eight bytes at a
+/// time, and finding a literal by its rarest byte.
+@Suite struct PatternTextTests {
+    @Test func mayHoldIsContainsInTheLowerCasedText() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("aAbBkKsSzZ@[`{ 09é—\u{212A}\u{17F}xyzXYZ".unicodeScalars)
+        for _ in 0..<3_000 {
+            let text = String(String.UnicodeScalarView((0..<Int.random(in: 0...40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }))
+            let lowered = Array(text.utf8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            let folds = text.unicodeScalars.contains { $0 == "\u{212A}" || $0 == "\u{17F}" }
+            let prepared = PatternText(text)
+            for length in 1...4 {
+                let literal = (0..<length).map { _ in Array("abkszxy 09".utf8).randomElement(using: &rng)! }
+                let naive = lowered.count >= literal.count
+                    && (0...(lowered.count - literal.count)).contains { Array(lowered[$0..<($0 + literal.count)]) == literal }
+                #expect(prepared.mayHold(literal) == (folds || naive), "\(text.debugDescription) \(literal)")
+                #expect(PatternText.find(literal, in: lowered) == naive)
+            }
+        }
+    }
+}

@@ -149,12 +149,26 @@ struct PatternText {
     init(_ text: String) {
         self.text = text
         var bytes = Array(text.utf8)
-        var other = false
-        for i in bytes.indices {
-            let b = bytes[i]
-            if b >= 0x41 && b <= 0x5A { bytes[i] = b | 0x20 } else if b >= 0x80 { other = true }
+        var seen: UInt64 = 0
+        bytes.withUnsafeMutableBytes { raw in
+            // Eight bytes at a time: a byte of 0x41...0x5A (below 0x80) gets 0x20 added.
+            var i = 0
+            while i + 8 <= raw.count {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let h = x & 0x7F7F_7F7F_7F7F_7F7F
+                let upper = ((h &+ 0x3F3F_3F3F_3F3F_3F3F) ^ (h &+ 0x2525_2525_2525_2525)) & ~x & 0x8080_8080_8080_8080
+                raw.storeBytes(of: x | (upper >> 2), toByteOffset: i, as: UInt64.self)
+                seen |= x
+                i += 8
+            }
+            while i < raw.count {
+                raw[i] = Self.lower(raw[i])
+                seen |= UInt64(raw[i])
+                i += 1
+            }
         }
         lowered = bytes
+        let other = seen & 0x8080_8080_8080_8080 != 0
         foldsToASCII = other && (Self.find([0xE2, 0x84, 0xAA], in: bytes) || Self.find([0xC5, 0xBF], in: bytes))
     }
 
@@ -165,18 +179,32 @@ struct PatternText {
         foldsToASCII || Self.find(literal, in: lowered)
     }
 
-    /// Whether `needle` (not empty) is in `haystack`: each place its first byte is
-    /// found (`memchr`), the rest compared.
-    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+    /// How common a byte is in English text (higher: more common): the needle is
+    /// looked for by its rarest byte, so fewer places are compared.
+    private static let commonness: [UInt8] = {
+        var rank = [UInt8](repeating: 0, count: 256)
+        for (i, letter) in "zqxjkvbpygfwmucldrhsnioate".utf8.enumerated() { rank[Int(letter)] = UInt8(i + 2) }
+        for digit in UInt8(ascii: "0")...UInt8(ascii: "9") { rank[Int(digit)] = 1 }
+        rank[0x20] = 40
+        return rank
+    }()
+
+    /// Whether `needle` (not empty) is in `haystack`: each place its rarest byte is
+    /// found (`memchr`), the whole needle compared around it.
+    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
         haystack.withUnsafeBytes { h in
             needle.withUnsafeBytes { n in
-                guard let base = h.baseAddress, let first = n.first, n.count <= h.count else { return false }
-                let last = h.count - n.count
-                var i = 0
-                while i <= last {
-                    guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return false }
+                guard let base = h.baseAddress, !n.isEmpty, n.count <= h.count else { return false }
+                var anchor = 0
+                for k in 1..<n.count where commonness[Int(n[k])] < commonness[Int(n[anchor])] { anchor = k }
+                let byte = Int32(n[anchor])
+                // The anchor byte's place in the haystack runs from `anchor` to `lastAnchor`.
+                let lastAnchor = h.count - n.count + anchor
+                var i = anchor
+                while i <= lastAnchor {
+                    guard let hit = memchr(base + i, byte, lastAnchor - i + 1) else { return false }
                     let at = base.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(base + at, n.baseAddress!, n.count) == 0 { return true }
+                    if memcmp(base + (at - anchor), n.baseAddress!, n.count) == 0 { return true }
                     i = at + 1
                 }
                 return false
