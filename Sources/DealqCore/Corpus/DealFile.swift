@@ -86,6 +86,11 @@ struct DealFile: Sendable {
         var i = start
         let n = bytes.count
         while i < n {
+            // Eight ASCII bytes at a time: most of a deal is ASCII.
+            if i + 8 <= n, bytes.withUnsafeBytes({ $0.loadUnaligned(fromByteOffset: i, as: UInt64.self) }) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
             let length: Int
