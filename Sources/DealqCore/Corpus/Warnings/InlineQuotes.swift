@@ -73,9 +73,27 @@ enum InlineQuotes {
         }
         let trimmed = text.trimmingSuffix { $0 == " " || $0 == "\t" }
         if trimmed.allSatisfy({ $0 == " " || $0 == "\t" }) || trimmed.hasSuffix(":") { return true }
-        var words = trimmed.lowercased().split { !$0.isLetter }.map(String.init)
-        if let last = words.last, ["us", "me", "it", "them", "that"].contains(last) { words.removeLast() }
-        return words.last.map(speechVerbs.contains) ?? false
+        // Only the last two words (runs of letters) decide: they are read from the end, so a
+        // long paragraph before a quote is not split into words.
+        let lower = trimmed.lowercased()
+        let words = lastWords(lower, 2)
+        var last = words.first
+        if let word = last, ["us", "me", "it", "them", "that"].contains(word) { last = words.count > 1 ? words[1] : nil }
+        return last.map(speechVerbs.contains) ?? false
+    }
+
+    /// Up to `count` last runs of letters of `text`, the last first (as `split { !$0.isLetter }` has them).
+    static func lastWords(_ text: String, _ count: Int) -> [String] {
+        var words: [String] = []
+        var i = text.endIndex
+        while words.count < count {
+            while i > text.startIndex, !text[text.index(before: i)].isLetter { i = text.index(before: i) }
+            guard i > text.startIndex else { break }
+            let end = i
+            while i > text.startIndex, text[text.index(before: i)].isLetter { i = text.index(before: i) }
+            words.append(String(text[i..<end]))
+        }
+        return words
     }
 }
 
