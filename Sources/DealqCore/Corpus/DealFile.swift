@@ -29,30 +29,14 @@ struct DealFile: Sendable {
 
         var lineNumber = 1
         var cursor = first.next
-        var frontMatterLines: [Range<Int>] = []
-        // Whether a line of the front matter ends in CR LF (its content is then followed by LF alone).
-        var crlf = false
         while let line = lines.line(at: cursor) {
             lineNumber += 1
             if lines.equals(line, "---") || lines.equals(line, "...") {
-                let yaml: String
-                if crlf {
-                    var text = ""
-                    text.reserveCapacity(line.content.lowerBound - first.next)
-                    for range in frontMatterLines {
-                        text += String(decoding: bytes[range], as: UTF8.self)
-                        text += "\n"
-                    }
-                    yaml = text
-                } else {
-                    // Every line ends in LF: the lines with their newlines are the bytes as they are.
-                    yaml = String(decoding: bytes[first.next..<line.content.lowerBound], as: UTF8.self)
-                }
+                // The front matter's lines, each ended by LF alone: its bytes, CR LF made LF.
+                let yaml = normalizeNewlines(bytes[first.next..<line.content.lowerBound])
                 let body = normalizeNewlines(bytes[line.next...])
                 return .deal(DealFile(frontMatter: yaml, body: body, bodyFirstLine: lineNumber + 1))
             }
-            frontMatterLines.append(line.content)
-            if line.next != line.content.upperBound + 1 { crlf = true }
             cursor = line.next
         }
         throw Rejection(position: .start, message: "front matter is not closed (no '---' or '...' line after the opening '---')")

@@ -24,8 +24,7 @@ struct Executor {
         self.db = db
         self.catalog = catalog
         self.minimumGroupSize = minimumGroupSize
-        db.add(function: DriverKey.function)
-        ExactSum.register(db)
+        QueryFunctions.register(db)
     }
 
     static func arguments(_ values: [SQLValue]) -> StatementArguments {

@@ -25,8 +25,7 @@ extension QueryEngine {
         let expressions = Self.phrases(checked.filter).map { ("deal_fts", $0) } + Self.phrases(checked.quoteFilter).map { ("quote_fts", $0) }
         do {
             try queue.read { db in
-                db.add(function: DriverKey.function)
-                ExactSum.register(db)
+                QueryFunctions.register(db)
                 for fragment in statements {
                     let statement = try db.makeStatement(sql: fragment.sql)
                     try statement.setArguments(Executor.arguments(fragment.arguments))

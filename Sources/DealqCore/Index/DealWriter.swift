@@ -116,7 +116,7 @@ final class DealWriter {
                 pendingFacets.append(PendingFacet(slot: Int32(slot), facet: Int32(facet), deal: rowid, closed: closed, outcome: outcome,
                                                   first: first))
             } else {
-                try insertFacet.run(.int(facet), .text(row.key), .int(rowid), .int(outcome), .int(closed), .text(SpellingDeltas.storedValue(row)),
+                try insertFacet.run(.int(facet), .text(row.key), .int(rowid), .int(outcome), .int(closed), .text(spellingDeltas.storedValue(slot)),
                                     .int(first ? 1 : 0))
             }
         }

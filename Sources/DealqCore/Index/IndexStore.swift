@@ -171,10 +171,7 @@ enum IndexStore {
         config.label = "dealq-read"
         // A checkpoint of another process may hold the file for a moment.
         config.busyMode = .timeout(10)
-        config.prepareDatabase { db in
-            db.add(function: DriverKey.function)
-            ExactSum.register(db)
-        }
+        config.prepareDatabase { db in QueryFunctions.register(db) }
         return config
     }
 

@@ -26,7 +26,7 @@ struct SpellingDeltas {
     func storedValue(_ slot: Int) -> String? { storedValues[slot] }
 
     /// `value` as `deal_facets` stores it: NULL when it is the key byte for byte (read back as `coalesce(value, key)`).
-    static func storedValue(_ row: FacetRows.Row) -> String? {
+    private static func storedValue(_ row: FacetRows.Row) -> String? {
         row.value.utf8.elementsEqual(row.key.utf8) ? nil : row.value
     }
 

@@ -32,14 +32,14 @@ final class TermIndexWriter {
     private var totalDeltas: [ComparedText: Int] = [.quotes: 0, .bodies: 0]
 
     private func add(_ delta: Int, stem: Int32, _ text: ComparedText) {
+        if text == .quotes { Self.add(delta, stem: stem, to: &quoteDeltas) } else { Self.add(delta, stem: stem, to: &bodyDeltas) }
+    }
+
+    /// Adds `delta` to the stem's place in `deltas`, growing it when the stem is new.
+    private static func add(_ delta: Int, stem: Int32, to deltas: inout [Int]) {
         let i = Int(stem)
-        if text == .quotes {
-            if i >= quoteDeltas.count { quoteDeltas.append(contentsOf: repeatElement(0, count: i + 1 - quoteDeltas.count + 1024)) }
-            quoteDeltas[i] += delta
-        } else {
-            if i >= bodyDeltas.count { bodyDeltas.append(contentsOf: repeatElement(0, count: i + 1 - bodyDeltas.count + 1024)) }
-            bodyDeltas[i] += delta
-        }
+        if i >= deltas.count { deltas.append(contentsOf: repeatElement(0, count: i + 1 - deltas.count + 1024)) }
+        deltas[i] += delta
     }
 
     init(_ db: Database) throws {
@@ -92,9 +92,7 @@ final class TermIndexWriter {
                 }
             }
             entries.append(TermVector.Entry(stem: ids.stem, spelling: ids.id, count: count))
-            let i = Int(ids.stem)
-            if i >= deltas.count { deltas.append(contentsOf: repeatElement(0, count: i + 1 - deltas.count + 1024)) }
-            deltas[i] += Int(count)
+            Self.add(Int(count), stem: ids.stem, to: &deltas)
             total += Int(count)
         }
         totalDeltas[text]! += total

@@ -72,10 +72,10 @@ struct ExactSum {
         return hi
     }
 
-    /// The aggregate's state in SQLite's per-group memory (zeroed when a group starts).
+    /// The aggregate's state in SQLite's per-group memory (zeroed when a group starts):
+    /// no partials until a number comes, at least one after.
     private struct State {
         var count: Int
-        var any: Bool
         var partials: (Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double,
                        Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double,
                        Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double,
@@ -98,7 +98,6 @@ struct ExactSum {
             guard let argument = arguments?[0], sqlite3_value_type(argument) != SQLITE_NULL,
                   let state = ExactSum.state(context) else { return }
             let x = sqlite3_value_double(argument)
-            state.pointee.any = true
             // Full only if the numbers defy the bound above: then fold the partials into one.
             if state.pointee.count == ExactSum.capacity {
                 let sum = ExactSum.withPartials(state) { ExactSum.value(of: $0, count: ExactSum.capacity) }
@@ -109,7 +108,7 @@ struct ExactSum {
             state.pointee.count = ExactSum.withPartials(state) { ExactSum.add(x, to: $0, count: count) }
         }
         let final: @convention(c) (OpaquePointer?) -> Void = { context in
-            guard let state = ExactSum.state(context), state.pointee.any else {
+            guard let state = ExactSum.state(context), state.pointee.count > 0 else {
                 sqlite3_result_null(context)
                 return
             }
