@@ -92,10 +92,12 @@ enum Interrupts {
             }
             // Until the query has returned: a statement that starts after one
             // interrupt (the checker's look-ups come before the main query) is stopped too.
+            // Each interrupt is sent under the lock, and only while that same query runs:
+            // sent after a wait without looking, it could stop the next query typed.
             while true {
-                engine.interrupt()
                 lock.lock()
                 let still = current != nil && generation == query
+                if still { engine.interrupt() }
                 lock.unlock()
                 if !still { break }
                 usleep(5_000)
