@@ -27,14 +27,18 @@ extension Deal {
     /// True when the rep's CRM reason (loss reason when lost, win reason when
     /// won) names another category than the heaviest driver; nil when either
     /// side is missing or the reason names no category.
-    public var mismatch: Bool? {
+    public var mismatch: Bool? { mismatch(category: CRMReason.category(of:)) }
+
+    /// `mismatch`, with the category of a CRM reason read by `category` (the
+    /// indexer remembers the few reasons a CRM offers instead of reading each again).
+    func mismatch(category: (String) -> String?) -> Bool? {
         let reason: String?
         switch outcome {
         case .lost: reason = crm.lossReason
         case .won: reason = crm.winReason
         case .churned: reason = nil
         }
-        guard let reason, let logged = CRMReason.category(of: reason), let evidence = topDriver else { return nil }
+        guard let reason, let logged = category(reason), let evidence = topDriver else { return nil }
         return logged != evidence
     }
 }

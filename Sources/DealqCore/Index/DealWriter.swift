@@ -13,6 +13,10 @@ final class DealWriter {
     private let db: Database
     private let insertDeal: FastStatement
     private let insertFacet: FastStatement
+    /// `insertFacet` for `facetChunk` rows at once: one statement keeps its cursor
+    /// on `deal_facets` from row to row, where single inserts each seek from the root.
+    private let insertFacets: FastStatement
+    private static let facetChunk = 128
     private let insertNumber: FastStatement
     private let insertDriver: FastStatement
     private let insertQuote: FastStatement
@@ -33,6 +37,10 @@ final class DealWriter {
     private let facetBatch: Int
     /// Facet name → its number in `deal_facets.facet` (`FacetNames`).
     private var facetIDs: [String: Int64] = [:]
+    /// Per spelling slot (`SpellingDeltas`), the number of its facet.
+    private var slotFacetIDs: [Int64] = []
+    /// CRM reason → the driver category it names (`CRMReason.category(of:)`): a CRM offers few reasons.
+    private var crmCategories: [String: String?] = [:]
 
     /// (facet, key, value) → change in the number of deals.
     private(set) var spellingDeltas = SpellingDeltas()
@@ -54,6 +62,8 @@ final class DealWriter {
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
         insertFacet = try FastStatement(db, "INSERT INTO deal_facets (facet, key, deal, outcome, closed, value, first) VALUES (?,?,?,?,?,?,?)")
+        insertFacets = try FastStatement(db, "INSERT INTO deal_facets (facet, key, deal, outcome, closed, value, first) VALUES "
+                                         + Array(repeating: "(?,?,?,?,?,?,?)", count: Self.facetChunk).joined(separator: ","))
         insertNumber = try FastStatement(db, "INSERT OR IGNORE INTO deal_numbers (facet, num, deal) VALUES (?,?,?)")
         insertDriver = try FastStatement(db, "INSERT INTO drivers (deal, ord, category, driver, weight, explanation) VALUES (?,?,?,?,?,?)")
         insertQuote = try FastStatement(db, "INSERT INTO quotes (rowid, deal, ord, text, speaker, source, date, section, line) VALUES (?,?,?,?,?,?,?,?,?)")
@@ -92,6 +102,12 @@ final class DealWriter {
 
     /// - Parameter dealTerms: the deal's terms when the parsing thread counted them (else counted here).
     func insert(_ deal: Deal, path: String, terms dealTerms: DealTerms? = nil) throws {
+        let mismatch = deal.mismatch { reason in
+            if let known = crmCategories[reason] { return known }
+            let category = CRMReason.category(of: reason)
+            crmCategories[reason] = category
+            return category
+        }
         let rowid = nextDealRowID
         nextDealRowID += 1
         try insertDeal.run(
@@ -100,17 +116,18 @@ final class DealWriter {
             .text(deal.segment), .text(deal.region), .text(deal.product), .text(deal.rep), .text(deal.stage),
             .text(deal.competitors.primary), .text(deal.competitors.incumbent), .text(deal.competitors.selected),
             .text(deal.crm.lossReason), .text(deal.crm.winReason), .text(deal.crm.competitor),
-            .double(deal.confidence), .text(deal.topDriver), deal.mismatch.map { .int($0 ? 1 : 0) } ?? .null,
+            .double(deal.confidence), .text(deal.topDriver), mismatch.map { .int($0 ? 1 : 0) } ?? .null,
             .int(deal.quotes.count))
 
         let outcome = Int64(Schema.outcomeCode(deal.outcome))
         let closed = Schema.dayNumber(deal.closed) ?? 0
-        var facetsSeen = Set<String>()
         let counts = OutcomeCounts(deal: deal.outcome)
-        for row in FacetRows.of(deal) {
-            let first = facetsSeen.insert(row.facet).inserted
+        let rows = FacetRows.of(deal, mismatch: mismatch)
+        let firsts = Self.firstOfFacet(rows)
+        for (i, row) in rows.enumerated() {
+            let first = firsts[i]
             let slot = spellingDeltas.add(row, counts)
-            let facet = try facetID(row.facet)
+            let facet = try facetID(slot: slot)
             if first { presenceDeltas[row.facet, default: OutcomeCounts()] += counts }
             if bulk {
                 pendingFacets.append(PendingFacet(slot: Int32(slot), facet: Int32(facet), deal: rowid, closed: closed, outcome: outcome,
@@ -149,17 +166,83 @@ final class DealWriter {
         try terms.insert(deal: rowid, terms: try dealTerms ?? DealTerms(deal))
     }
 
-    /// Inserts the waiting facet rows grouped by spelling (then by deal): rows of
-    /// the same facet value go to the same place in `deal_facets`.
+    /// For each row, whether it is its deal's first row of its facet. A facet's
+    /// rows follow one another (`FacetRows`), but custom fields whose names differ
+    /// only in case make more than one run of a facet: earlier rows are looked
+    /// through (with a set when there are many).
+    private static func firstOfFacet(_ rows: [FacetRows.Row]) -> [Bool] {
+        if rows.count > 64 {
+            var seen = Set<String>()
+            return rows.map { seen.insert($0.facet).inserted }
+        }
+        return rows.indices.map { i in
+            let facet = rows[i].facet
+            if i > 0 && rows[i - 1].facet == facet { return false }
+            return !rows[..<i].contains { $0.facet == facet }
+        }
+    }
+
+    /// The number of the facet of a spelling slot.
+    private func facetID(slot: Int) throws -> Int64 {
+        while slotFacetIDs.count <= slot { slotFacetIDs.append(try facetID(spellingDeltas.row(slotFacetIDs.count).facet)) }
+        return slotFacetIDs[slot]
+    }
+
+    /// Inserts the waiting facet rows in the order of `deal_facets`' key (facet,
+    /// key, deal), `facetChunk` rows to a statement.
     private func insertPendingFacets() throws {
-        pendingFacets.sort { $0.slot != $1.slot ? $0.slot < $1.slot : $0.deal < $1.deal }
-        for pending in pendingFacets {
+        let rank = try spellingRanks()
+        pendingFacets.sort { a, b in
+            let ra = rank[Int(a.slot)], rb = rank[Int(b.slot)]
+            return ra != rb ? ra < rb : a.deal < b.deal
+        }
+        func bind(_ statement: FastStatement, _ pending: PendingFacet, at base: Int32) {
             let slot = Int(pending.slot)
-            try insertFacet.run(.int(Int64(pending.facet)), .text(spellingDeltas.row(slot).key), .int(pending.deal), .int(pending.outcome),
-                                .int(pending.closed), .text(spellingDeltas.storedValue(slot)), .int(pending.first ? 1 : 0))
+            statement.bind(base + 1, .int(Int64(pending.facet)))
+            statement.bind(base + 2, .text(spellingDeltas.row(slot).key))
+            statement.bind(base + 3, .int(pending.deal))
+            statement.bind(base + 4, .int(pending.outcome))
+            statement.bind(base + 5, .int(pending.closed))
+            statement.bind(base + 6, .text(spellingDeltas.storedValue(slot)))
+            statement.bind(base + 7, .int(pending.first ? 1 : 0))
+        }
+        var start = 0
+        while pendingFacets.count - start >= Self.facetChunk {
+            try insertFacets.run { statement in
+                for i in 0..<Self.facetChunk { bind(statement, pendingFacets[start + i], at: Int32(i * 7)) }
+            }
+            start += Self.facetChunk
+        }
+        for pending in pendingFacets[start...] {
+            try insertFacet.run { statement in bind(statement, pending, at: 0) }
         }
         pendingFacets.removeAll(keepingCapacity: true)
         pendingDeals = 0
+    }
+
+    /// Per spelling slot, its place in the order of (facet number, key bytes):
+    /// slots of the same facet and key share a place.
+    private func spellingRanks() throws -> [Int32] {
+        let count = spellingDeltas.count
+        var facet = [Int64](repeating: 0, count: count)
+        for slot in 0..<count { facet[slot] = try facetID(slot: slot) }
+        var order = Array(0..<count)
+        order.sort { a, b in
+            if facet[a] != facet[b] { return facet[a] < facet[b] }
+            return spellingDeltas.row(a).key.utf8.lexicographicallyPrecedes(spellingDeltas.row(b).key.utf8)
+        }
+        var rank = [Int32](repeating: 0, count: count)
+        var current: Int32 = 0
+        for (i, slot) in order.enumerated() {
+            if i > 0 {
+                let previous = order[i - 1]
+                if facet[previous] != facet[slot] || !spellingDeltas.row(previous).key.utf8.elementsEqual(spellingDeltas.row(slot).key.utf8) {
+                    current += 1
+                }
+            }
+            rank[slot] = current
+        }
+        return rank
     }
 
     /// Ends a bulk load: inserts the facet rows still waiting and creates the
@@ -205,14 +288,13 @@ final class DealWriter {
     /// Applies the collected count changes to `facet_spellings`, `facet_presence` and `custom_kinds`.
     func applyCounts() throws {
         try terms.applyCounts()
-        let spelling = try db.makeStatement(sql: """
+        let spelling = try FastStatement(db, """
             INSERT INTO facet_spellings (facet, key, value, deals, won, lost) VALUES (?,?,?,?,?,?)
             ON CONFLICT (facet, key, value) DO UPDATE
             SET deals = deals + excluded.deals, won = won + excluded.won, lost = lost + excluded.lost
             """)
         for (row, delta) in spellingDeltas.all where !delta.isZero {
-            spelling.setUncheckedArguments([row.facet, row.key, row.value, delta.deals, delta.won, delta.lost])
-            try spelling.execute()
+            try spelling.run(.text(row.facet), .text(row.key), .text(row.value), .int(delta.deals), .int(delta.won), .int(delta.lost))
         }
         let presence = try db.makeStatement(sql: """
             INSERT INTO facet_presence (facet, deals, won, lost) VALUES (?,?,?,?)

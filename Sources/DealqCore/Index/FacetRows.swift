@@ -10,7 +10,8 @@ enum FacetRows {
         var value: String
     }
 
-    static func of(_ deal: Deal) -> [Row] {
+    /// `mismatch`: the deal's `mismatch`, when the caller has it already.
+    static func of(_ deal: Deal, mismatch: Bool?? = nil) -> [Row] {
         var rows: [Row] = []
         rows.reserveCapacity(48)
         // A facet's rows are added one after another (a run); a key is looked for in the
@@ -60,7 +61,7 @@ enum FacetRows {
         for label in Insight.Label.allCases {
             for insight in deal.insights where insight.label == label { add("area." + label.rawValue, insight.area) }
         }
-        add("mismatch", deal.mismatch.map { $0 ? "true" : "false" })
+        add("mismatch", (mismatch ?? deal.mismatch).map { $0 ? "true" : "false" })
         inCustom = true
         for field in deal.custom { add(field.name.lowercased(), field.value.text) }
         return rows

@@ -16,25 +16,39 @@ struct FastStatement {
     /// Binds the values in order (1-based) and runs the statement once.
     func run(_ values: Bindable...) throws {
         sqlite3_reset(handle)
-        for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            switch value {
-            case .null: sqlite3_bind_null(handle, index)
-            case .int(let i): sqlite3_bind_int64(handle, index, i)
-            case .double(let d): sqlite3_bind_double(handle, index, d)
-            case .text(let s):
-                var s = s
-                s.withUTF8 { buffer in
-                    _ = buffer.withMemoryRebound(to: CChar.self) { chars in
-                        if let base = chars.baseAddress {
-                            sqlite3_bind_text(handle, index, base, Int32(chars.count), Self.transient)
-                        } else {
-                            sqlite3_bind_text(handle, index, "", 0, Self.transient)
-                        }
+        for (offset, value) in values.enumerated() { bind(Int32(offset + 1), value) }
+        try step()
+    }
+
+    /// Runs the statement once with parameters that `bindAll` binds (with `bind(_:_:)`),
+    /// for statements with too many parameters to list.
+    func run(binding bindAll: (FastStatement) -> Void) throws {
+        sqlite3_reset(handle)
+        bindAll(self)
+        try step()
+    }
+
+    /// Binds one parameter (1-based).
+    func bind(_ index: Int32, _ value: Bindable) {
+        switch value {
+        case .null: sqlite3_bind_null(handle, index)
+        case .int(let i): sqlite3_bind_int64(handle, index, i)
+        case .double(let d): sqlite3_bind_double(handle, index, d)
+        case .text(let s):
+            var s = s
+            s.withUTF8 { buffer in
+                _ = buffer.withMemoryRebound(to: CChar.self) { chars in
+                    if let base = chars.baseAddress {
+                        sqlite3_bind_text(handle, index, base, Int32(chars.count), Self.transient)
+                    } else {
+                        sqlite3_bind_text(handle, index, "", 0, Self.transient)
                     }
                 }
             }
         }
+    }
+
+    private func step() throws {
         let rc = sqlite3_step(handle)
         guard rc == SQLITE_DONE || rc == SQLITE_ROW else {
             throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))),

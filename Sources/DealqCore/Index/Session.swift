@@ -14,7 +14,7 @@ struct Session {
     private(set) var vanished = 0
     /// Ids whose set of files changed in this run: duplicates among them are resolved at the end.
     private var touchedIDs = Set<String>()
-    private let upsertFile: Statement
+    private let upsertFile: FastStatement
     private let touchFile: Statement
 
     /// `bulk`: the index is fresh, its tables empty and without `Schema.indexes` (see `DealWriter`).
@@ -24,7 +24,7 @@ struct Session {
         self.config = config
         self.old = old
         writer = try DealWriter(db, bulk: bulk)
-        upsertFile = try db.makeStatement(sql: """
+        upsertFile = try FastStatement(db, """
             INSERT OR REPLACE INTO files (path, size, mtime_ns, inode, hash, status, deal_id, line, col, message, more)
             VALUES (?,?,?,?,?,?,?,?,?,?,?)
             """)
@@ -66,20 +66,24 @@ struct Session {
 
     /// Writes a parsed file to the index and to `files`.
     private mutating func store(_ parsed: ParsedFile, stat: FileStat, hash: String, terms: DealTerms? = nil) throws {
-        let base: [(any DatabaseValueConvertible)?] = [stat.path, stat.size, stat.mtimeNanoseconds, stat.inode, hash]
+        let status: String
+        var dealID: String?, line: Int?, column: Int?, message: String?, more: String?
         switch parsed {
         case .notADeal:
-            upsertFile.setUncheckedArguments(StatementArguments(base + ["skipped", nil, nil, nil, nil, nil]))
+            status = "skipped"
         case .rejected(let d):
-            upsertFile.setUncheckedArguments(StatementArguments(base + ["rejected", nil, d.line, d.column, d.message, MoreErrors.encode(d.more)]))
+            status = "rejected"
+            (line, column, message, more) = (d.line, d.column, d.message, MoreErrors.encode(d.more))
         case .deal(let deal, let warnings):
             try writer.insert(deal, path: stat.path, terms: terms)
             FailurePoint.dealRowWritten()
             touchedIDs.insert(deal.id)
             report.warnings += warnings
-            upsertFile.setUncheckedArguments(StatementArguments(base + ["deal", deal.id, nil, nil, nil, nil]))
+            status = "deal"
+            dealID = deal.id
         }
-        try upsertFile.execute()
+        try upsertFile.run(.text(stat.path), .int(stat.size), .int(stat.mtimeNanoseconds), .int(stat.inode), .text(hash), .text(status),
+                           .text(dealID), line.map { .int($0) } ?? .null, column.map { .int($0) } ?? .null, .text(message), .text(more))
     }
 
     /// Takes what the index held for a file out of it.

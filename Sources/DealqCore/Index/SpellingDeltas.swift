@@ -22,6 +22,9 @@ struct SpellingDeltas {
 
     func row(_ slot: Int) -> FacetRows.Row { rows[slot] }
 
+    /// The number of spellings (slots) seen.
+    var count: Int { rows.count }
+
     /// What `deal_facets.value` holds for the slot's spelling (worked out once per spelling).
     func storedValue(_ slot: Int) -> String? { storedValues[slot] }
 

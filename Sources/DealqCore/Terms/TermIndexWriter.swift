@@ -170,27 +170,34 @@ final class TermIndexWriter {
         return found
     }
 
+    /// The stem's delta, left at zero.
+    private static func take(stem: Int32, from deltas: inout [Int]) -> Int {
+        let i = Int(stem)
+        guard i < deltas.count else { return 0 }
+        defer { deltas[i] = 0 }
+        return deltas[i]
+    }
+
     /// Writes the new dictionary rows and the changed totals.
     func applyCounts() throws {
-        let addStem = try db.makeStatement(sql: "INSERT INTO term_stems (id, stem, quotes, bodies) VALUES (?, ?, 0, 0)")
+        // A new stem goes in with its counts; only stems already in the table are updated.
+        let addStem = try FastStatement(db, "INSERT INTO term_stems (id, stem, quotes, bodies) VALUES (?, ?, ?, ?)")
         for (id, stem) in newStems {
-            addStem.setUncheckedArguments([id, stem])
-            try addStem.execute()
+            try addStem.run(.int(Int64(id)), .text(stem), .int(Self.take(stem: id, from: &quoteDeltas)),
+                            .int(Self.take(stem: id, from: &bodyDeltas)))
         }
-        let addSpelling = try db.makeStatement(sql: "INSERT INTO term_spellings (id, stem, spelling) VALUES (?, ?, ?)")
+        let addSpelling = try FastStatement(db, "INSERT INTO term_spellings (id, stem, spelling) VALUES (?, ?, ?)")
         for (id, stem, spelling) in newSpellings {
-            addSpelling.setUncheckedArguments([id, stem, spelling])
-            try addSpelling.execute()
+            try addSpelling.run(.int(Int64(id)), .int(Int64(stem)), .text(spelling))
         }
         newStems = []
         newSpellings = []
         defer { quoteDeltas = []; bodyDeltas = [] }
         for text in [ComparedText.quotes, .bodies] {
             let column = text == .quotes ? "quotes" : "bodies"
-            let update = try db.makeStatement(sql: "UPDATE term_stems SET \(column) = \(column) + ? WHERE id = ?")
+            let update = try FastStatement(db, "UPDATE term_stems SET \(column) = \(column) + ? WHERE id = ?")
             for (stem, delta) in (text == .quotes ? quoteDeltas : bodyDeltas).enumerated() where delta != 0 {
-                update.setUncheckedArguments([delta, stem])
-                try update.execute()
+                try update.run(.int(delta), .int(stem))
             }
             try db.execute(sql: """
                 INSERT INTO term_totals (text, occurrences) VALUES (?, ?)
