@@ -11,18 +11,25 @@ import Testing
 
     @Test func packedOrderIsTheTuplesOrder() {
         var generator = SystemRandomNumberGenerator()
-        let extremes: [Int32] = [.min, -1, 0, 1, 127, 128, .max - 1, .max]
+        // Around the edges of the 64-bit packing too (ids below 2^24, counts below 2^16).
+        let extremes: [Int32] = [.min, -1, 0, 1, 127, 128, (1 << 24) - 1, 1 << 24, .max - 1, .max]
+        let counts: [Int32] = [1, 2, 9, (1 << 16) - 1, 1 << 16]
         for round in 0..<500 {
             var seen = Set<[Int32]>()
             var entries: [TermVector.Entry] = []
             for _ in 0..<Int.random(in: 0...60, using: &generator) {
                 func pick() -> Int32 {
-                    round % 3 == 0 ? extremes.randomElement(using: &generator)! : Int32.random(in: 0...40, using: &generator)
+                    switch round % 3 {
+                    case 0: return extremes.randomElement(using: &generator)!
+                    case 1: return Int32.random(in: (1 << 24) - 40...(1 << 24) + 40, using: &generator)
+                    default: return Int32.random(in: 0...40, using: &generator)
+                    }
                 }
                 let stem = pick(), spelling = pick()
                 // One entry per spelling, as a deal has.
                 guard seen.insert([stem, spelling]).inserted else { continue }
-                entries.append(TermVector.Entry(stem: stem, spelling: spelling, count: Int32.random(in: 1...9, using: &generator)))
+                entries.append(TermVector.Entry(stem: stem, spelling: spelling, count: round % 2 == 0 ? counts.randomElement(using: &generator)!
+                                                                                               : Int32.random(in: 1...9, using: &generator)))
             }
             #expect(TermVector.sortedByTerm(entries) == Self.byTuples(entries))
         }

@@ -26,6 +26,13 @@ enum TermVector {
     /// order is theirs, so the sort compares integers instead of calling a closure.
     /// (A deal has one entry per spelling, so no two entries tie.)
     static func sortedByTerm(_ entries: [Entry]) -> [Entry] {
+        // Ids below 2^24 and counts below 2^16 (the usual case) pack into 64 bits, which sort faster.
+        if entries.allSatisfy({ UInt32(bitPattern: $0.stem) < 1 << 24 && UInt32(bitPattern: $0.spelling) < 1 << 24
+                                && UInt32(bitPattern: $0.count) < 1 << 16 }) {
+            var keys = entries.map { UInt64($0.stem) << 40 | UInt64($0.spelling) << 16 | UInt64($0.count) }
+            keys.sort()
+            return keys.map { Entry(stem: Int32($0 >> 40), spelling: Int32(($0 >> 16) & 0xFF_FFFF), count: Int32($0 & 0xFFFF)) }
+        }
         @inline(__always) func ordered(_ n: Int32) -> UInt128 { UInt128(UInt32(bitPattern: n) ^ 0x8000_0000) }
         var keys = entries.map { ordered($0.stem) << 64 | ordered($0.spelling) << 32 | ordered($0.count) }
         keys.sort()
