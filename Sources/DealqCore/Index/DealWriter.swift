@@ -129,12 +129,11 @@ final class DealWriter {
             let slot = spellingDeltas.add(row, counts)
             let facet = try facetID(slot: slot)
             if first { presenceDeltas[row.facet, default: OutcomeCounts()] += counts }
+            let pending = PendingFacet(slot: Int32(slot), facet: Int32(facet), deal: rowid, closed: closed, outcome: outcome, first: first)
             if bulk {
-                pendingFacets.append(PendingFacet(slot: Int32(slot), facet: Int32(facet), deal: rowid, closed: closed, outcome: outcome,
-                                                  first: first))
+                pendingFacets.append(pending)
             } else {
-                try insertFacet.run(.int(facet), .text(row.key), .int(rowid), .int(outcome), .int(closed), .text(spellingDeltas.storedValue(slot)),
-                                    .int(first ? 1 : 0))
+                try insertFacet.run { statement in bindFacet(statement, pending, at: 0) }
             }
         }
         if bulk {
@@ -204,28 +203,30 @@ final class DealWriter {
             starts[r] += 1
         }
         pendingFacets = sorted
-        func bind(_ statement: FastStatement, _ pending: PendingFacet, at base: Int32) {
-            let slot = Int(pending.slot)
-            statement.bind(base + 1, .int(Int64(pending.facet)))
-            statement.bind(base + 2, .text(spellingDeltas.row(slot).key))
-            statement.bind(base + 3, .int(pending.deal))
-            statement.bind(base + 4, .int(pending.outcome))
-            statement.bind(base + 5, .int(pending.closed))
-            statement.bind(base + 6, .text(spellingDeltas.storedValue(slot)))
-            statement.bind(base + 7, .int(pending.first ? 1 : 0))
-        }
         var start = 0
         while pendingFacets.count - start >= Self.facetChunk {
             try insertFacets.run { statement in
-                for i in 0..<Self.facetChunk { bind(statement, pendingFacets[start + i], at: Int32(i * 7)) }
+                for i in 0..<Self.facetChunk { bindFacet(statement, pendingFacets[start + i], at: Int32(i * 7)) }
             }
             start += Self.facetChunk
         }
         for pending in pendingFacets[start...] {
-            try insertFacet.run { statement in bind(statement, pending, at: 0) }
+            try insertFacet.run { statement in bindFacet(statement, pending, at: 0) }
         }
         pendingFacets.removeAll(keepingCapacity: true)
         pendingDeals = 0
+    }
+
+    /// Binds a facet row's seven columns of `deal_facets` from parameter `base + 1` on.
+    private func bindFacet(_ statement: FastStatement, _ pending: PendingFacet, at base: Int32) {
+        let slot = Int(pending.slot)
+        statement.bind(base + 1, .int(Int64(pending.facet)))
+        statement.bind(base + 2, .text(spellingDeltas.row(slot).key))
+        statement.bind(base + 3, .int(pending.deal))
+        statement.bind(base + 4, .int(pending.outcome))
+        statement.bind(base + 5, .int(pending.closed))
+        statement.bind(base + 6, .text(spellingDeltas.storedValue(slot)))
+        statement.bind(base + 7, .int(pending.first ? 1 : 0))
     }
 
     /// Per spelling slot, its place in the order of (facet number, key bytes):
